@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Guide } from '../../shared/content/guide.ts';
+import type { LibrarySettings } from '../../shared/api/contract.ts';
+import { kioskDb, type StoredImage } from './kiosk-db.ts';
+
+/** Every guide on the tablet; undefined while the local database is opening. */
+export function useGuides(): Guide[] | undefined {
+  return useLiveQuery(() => kioskDb.guides.toArray(), []);
+}
+
+/** One guide as it is stored now; null when the tablet has no such guide. */
+export function useGuide(id: string): Guide | null | undefined {
+  return useLiveQuery(async () => (await kioskDb.guides.get(id)) ?? null, [id]);
+}
+
+/** The content release and library settings; null before the first sync ever finished. */
+export function useContentState():
+  { release: number; library: LibrarySettings } | null | undefined {
+  return useLiveQuery(async () => (await kioskDb.contentState.get('content')) ?? null, []);
+}
+
+/**
+ * Object URLs by image id. One URL per picture version, reused by every
+ * screen that shows it and released when a newer version replaces it.
+ */
+const objectUrls = new Map<string, { sha256: string; url: string }>();
+
+function objectUrlFor(image: StoredImage): string {
+  const cached = objectUrls.get(image.id);
+  if (cached?.sha256 === image.sha256) return cached.url;
+  if (cached) URL.revokeObjectURL(cached.url);
+  const url = URL.createObjectURL(image.blob);
+  objectUrls.set(image.id, { sha256: image.sha256, url });
+  return url;
+}
+
+/** A URL for a picture stored on the tablet; undefined while loading or if the tablet lacks it. */
+export function useImageUrl(imageId: string | undefined): string | undefined {
+  return useLiveQuery(async () => {
+    const image = imageId ? await kioskDb.images.get(imageId) : undefined;
+    return image ? objectUrlFor(image) : undefined;
+  }, [imageId]);
+}

@@ -1,0 +1,37 @@
+/**
+ * Every language Lotsen knows, with its native name (CLDR) and writing
+ * direction. The kiosk's language picker shows the ones that have UI strings;
+ * guides may be translated into any of them.
+ */
+export const LANGUAGES = [
+  { code: 'sv', nativeName: 'Svenska', englishName: 'Swedish', dir: 'ltr', speechLang: 'sv-SE' },
+  { code: 'en', nativeName: 'English', englishName: 'English', dir: 'ltr', speechLang: 'en' },
+  { code: 'ar', nativeName: 'العربية', englishName: 'Arabic', dir: 'rtl', speechLang: 'ar' },
+  { code: 'fa', nativeName: 'فارسی', englishName: 'Persian', dir: 'rtl', speechLang: 'fa' },
+  { code: 'prs', nativeName: 'دری', englishName: 'Dari', dir: 'rtl', speechLang: 'fa-AF' },
+  { code: 'so', nativeName: 'Soomaali', englishName: 'Somali', dir: 'ltr', speechLang: 'so' },
+  { code: 'ti', nativeName: 'ትግርኛ', englishName: 'Tigrinya', dir: 'ltr', speechLang: 'ti' },
+  { code: 'uk', nativeName: 'Українська', englishName: 'Ukrainian', dir: 'ltr', speechLang: 'uk' },
+  { code: 'fi', nativeName: 'Suomi', englishName: 'Finnish', dir: 'ltr', speechLang: 'fi' },
+] as const;
+
+export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+export type Language = (typeof LANGUAGES)[number];
+
+export const LANGUAGE_CODES = LANGUAGES.map((language) => language.code) as [
+  LanguageCode,
+  ...LanguageCode[],
+];
+
+/** Guides are written in Swedish first; every other language is a translation of it. */
+export const SOURCE_LANGUAGE: LanguageCode = 'sv';
+
+export function isLanguageCode(value: string): value is LanguageCode {
+  return (LANGUAGE_CODES as readonly string[]).includes(value);
+}
+
+export function languageByCode(code: LanguageCode): Language {
+  const language = LANGUAGES.find((candidate) => candidate.code === code);
+  if (!language) throw new Error(`Unknown language ${code}`);
+  return language;
+}
