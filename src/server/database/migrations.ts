@@ -1,0 +1,8 @@
+/**
+ * Every schema migration, in order. Add a new file under migrations/ and
+ * append it here; never edit or reorder one that has shipped.
+ */
+import type { Migration } from './migrate.ts';
+import { initial } from './migrations/001-initial.ts';
+
+export const MIGRATIONS: readonly Migration[] = [initial];
