@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGE_CODES, SOURCE_LANGUAGE, type LanguageCode } from '../languages.ts';
+import { LANGUAGE_CODES, SOURCE_LANGUAGE } from '../languages.ts';
 import { CATEGORY_IDS, ICONS } from './categories.ts';
 import { parseMarkup } from './markup.ts';
 
@@ -136,11 +136,6 @@ export type Step = z.infer<typeof Step>;
 export type StepText = z.infer<typeof StepText>;
 export type GuideText = z.infer<typeof GuideText>;
 export type Callout = z.infer<typeof Callout>;
-
-/** The languages a guide is complete in. */
-export function guideLanguages(guide: Guide): LanguageCode[] {
-  return Object.keys(guide.text) as LanguageCode[];
-}
 
 /** A readable report of what is wrong, one line per problem, with where it is. */
 export function describeProblems(error: z.ZodError): string {

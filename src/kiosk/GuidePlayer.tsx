@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Guide } from '../shared/content/guide.ts';
+import type { LanguageCode } from '../shared/languages.ts';
+import { contentLanguageFor, guideTextIn } from '../shared/content/guide-language.ts';
+import { languageByCode } from '../shared/languages.ts';
+import { languageNameFor } from './language-name.ts';
+import { Icon } from './Icons.tsx';
+import type { SettingValues } from './MarkupText.tsx';
+import { StepView } from './StepView.tsx';
+import { useFocusOnChange } from './use-focus-on-change.ts';
+
+export interface GuidePlayerProps {
+  /** The guide as it was when the visitor opened it. */
+  guide: Guide;
+  visitorLanguage: LanguageCode;
+  /** Shown instead when the guide is not in the visitor's language; Swedish when unset. */
+  fallbackLanguage?: LanguageCode;
+  settings: SettingValues;
+  /** Back from the first step: to the list of guides. */
+  onLeave: () => void;
+  /** Done after the last step: to the start screen. */
+  onFinish: () => void;
+}
+
+/** A guide, one step per screen, with big Back and Next buttons. */
+export function GuidePlayer({
+  guide,
+  visitorLanguage,
+  fallbackLanguage,
+  settings,
+  onLeave,
+  onFinish,
+}: GuidePlayerProps) {
+  const { t } = useTranslation();
+  const [stepIndex, setStepIndex] = useState(0);
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(stepIndex);
+
+  const language = contentLanguageFor(guide, visitorLanguage, fallbackLanguage);
+  const total = guide.steps.length;
+  const step = guide.steps[Math.min(stepIndex, total - 1)];
+  const isLastStep = stepIndex >= total - 1;
+  if (!step) return null;
+
+  const goBack = () => {
+    if (stepIndex === 0) onLeave();
+    else setStepIndex(stepIndex - 1);
+  };
+  const goNext = () => {
+    if (isLastStep) onFinish();
+    else setStepIndex(stepIndex + 1);
+  };
+
+  return (
+    <div className="player">
+      {language !== visitorLanguage && (
+        <p className="notice fallback-notice" role="note">
+          <Icon name="translate" />
+          <span>
+            {t('fallback.notInYourLanguage', {
+              language: languageNameFor(language, visitorLanguage),
+            })}
+          </span>
+        </p>
+      )}
+      <div className="player-progress">
+        <p className="player-guide-title" lang={language} dir={languageByCode(language).dir}>
+          {guideTextIn(guide, language).title}
+        </p>
+        <p className="step-counter">{t('player.stepOf', { current: stepIndex + 1, total })}</p>
+        <div className="progress-track" aria-hidden="true">
+          <div
+            className="progress-fill"
+            style={{ inlineSize: `${((stepIndex + 1) / total) * 100}%` }}
+          />
+        </div>
+      </div>
+      <StepView
+        key={step.id}
+        step={step}
+        language={language}
+        settings={settings}
+        headingRef={headingRef}
+      />
+      <div className="player-nav">
+        <button type="button" className="button button-secondary button-large" onClick={goBack}>
+          <Icon name="backward" className="icon-directional" />
+          <span>{t('player.back')}</span>
+        </button>
+        <button type="button" className="button button-primary button-large" onClick={goNext}>
+          <span>{isLastStep ? t('player.finish') : t('player.next')}</span>
+          <Icon
+            name={isLastStep ? 'done' : 'forward'}
+            className={isLastStep ? undefined : 'icon-directional'}
+          />
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { Icon } from './Icons.tsx';
+import { LotsenLogo } from './LotsenLogo.tsx';
+import type { TextSizeStep } from './text-size.ts';
+import { TextSizeControl } from './TextSizeControl.tsx';
+
+/**
+ * The same bar on every screen, every control in the same place: the way
+ * home (or the name, on the start screen), the text size, and "Call a
+ * helper" at the end of the line.
+ */
+export function KioskHeader({
+  onStartScreen,
+  textSize,
+  onGoHome,
+  onTextSizeChange,
+  onCallHelper,
+}: {
+  onStartScreen: boolean;
+  textSize: TextSizeStep;
+  onGoHome: () => void;
+  onTextSizeChange: (size: TextSizeStep) => void;
+  onCallHelper: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <header className="kiosk-header">
+      <div className="kiosk-header-start">
+        {onStartScreen ? (
+          <p className="brand">
+            <LotsenLogo />
+            <span>{t('app.name')}</span>
+          </p>
+        ) : (
+          <button type="button" className="button button-secondary" onClick={onGoHome}>
+            <Icon name="home" />
+            <span>{t('player.home')}</span>
+          </button>
+        )}
+      </div>
+      <TextSizeControl size={textSize} onChange={onTextSizeChange} />
+      <button type="button" className="button call-helper" onClick={onCallHelper}>
+        <Icon name="helper" />
+        <span>{t('help.call')}</span>
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,162 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { changeKioskLanguage } from '../../src/browser/i18n/kiosk-i18n.ts';
+import { replaceContent } from '../../src/browser/local-db/content.ts';
+import { kioskDb } from '../../src/browser/local-db/kiosk-db.ts';
+import { KioskApp } from '../../src/kiosk/KioskApp.tsx';
+import type { Guide } from '../../src/shared/content/guide.ts';
+import { BANKID_GUIDE, BUS_GUIDE_SWEDISH_ONLY, LIBRARY } from '../fixtures/kiosk-guides.ts';
+
+async function publish(guides: Guide[], release = 1) {
+  await replaceContent(kioskDb, { release, library: LIBRARY, guides, images: [] }, [], null);
+}
+
+beforeEach(async () => {
+  await Promise.all([kioskDb.guides.clear(), kioskDb.images.clear(), kioskDb.contentState.clear()]);
+  await changeKioskLanguage('sv');
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('KioskApp', () => {
+  it('asks for patience until the tablet has its first guides', async () => {
+    render(<KioskApp />);
+    expect(await screen.findByText('Guiderna görs i ordning …')).toBeTruthy();
+    await publish([BANKID_GUIDE]);
+    expect(await screen.findByRole('button', { name: 'BankID' })).toBeTruthy();
+  });
+
+  it('shows a tile only for categories that have guides', async () => {
+    await publish([BANKID_GUIDE, BUS_GUIDE_SWEDISH_ONLY]);
+    render(<KioskApp />);
+    expect(await screen.findByRole('button', { name: 'BankID' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Resor och biljetter' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Jobb' })).toBeNull();
+  });
+
+  it('goes from a category to a guide and home again', async () => {
+    await publish([BANKID_GUIDE]);
+    render(<KioskApp />);
+    fireEvent.click(await screen.findByRole('button', { name: 'BankID' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('BankID');
+    fireEvent.click(screen.getByRole('button', { name: 'Skaffa Mobilt BankID' }));
+    expect(screen.getByText('Steg 1 av 3')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Till början' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Välkommen! Här får du hjälp steg för steg.',
+    );
+  });
+
+  it('switches language from the start screen, right to left included', async () => {
+    await publish([BANKID_GUIDE, BUS_GUIDE_SWEDISH_ONLY]);
+    render(<KioskApp />);
+    const svenska = await screen.findByRole('button', { name: 'Svenska' });
+    expect(svenska.getAttribute('aria-pressed')).toBe('true');
+    expect(svenska.querySelector('[lang="sv"]')).not.toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'العربية' }));
+    expect(await screen.findByRole('button', { name: 'اطلب مساعدة' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'العربية' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(document.documentElement.dir).toBe('rtl');
+
+    fireEvent.click(screen.getByRole('button', { name: 'السفر والتذاكر' }));
+    // The Swedish-only guide is listed, and marked with the language it is in.
+    expect(screen.getByRole('button', { name: 'Köp en bussbiljett' })).toBeTruthy();
+    expect(screen.getByText('باللغة: السويدية')).toBeTruthy();
+  });
+
+  it('keeps the opened guide unchanged when new content arrives', async () => {
+    await publish([BANKID_GUIDE]);
+    render(<KioskApp />);
+    fireEvent.click(await screen.findByRole('button', { name: 'BankID' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Skaffa Mobilt BankID' }));
+    const [first, ...rest] = BANKID_GUIDE.steps;
+    if (!first?.text.sv) throw new Error('fixture has a first step');
+    const changed: Guide = {
+      ...BANKID_GUIDE,
+      steps: [
+        { ...first, text: { ...first.text, sv: { ...first.text.sv, title: 'Ny rubrik' } } },
+        ...rest,
+      ],
+    };
+    await publish([changed], 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Kontrollera vad du behöver',
+    );
+  });
+
+  it('tells the visitor where to ask when calling a helper is not set up', async () => {
+    await publish([BANKID_GUIDE]);
+    render(<KioskApp />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Be om hjälp' }));
+    const dialog = screen.getByRole('dialog', { name: 'Hjälp från personalen' });
+    expect(dialog.textContent).toContain('Fråga personalen vid informationsdisken vid entrén.');
+    fireEvent.click(screen.getByRole('button', { name: 'Stäng' }));
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
+  });
+
+  it('lets the visitor make the text larger, up to 200 %', async () => {
+    await publish([BANKID_GUIDE]);
+    render(<KioskApp />);
+    const larger = await screen.findByRole('button', { name: 'Större text' });
+    for (let press = 0; press < 5; press += 1) fireEvent.click(larger);
+    expect(document.documentElement.style.getPropertyValue('--text-scale')).toBe('2');
+    expect(larger.getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByText('200 %')).toBeTruthy();
+  });
+
+  it('asks whether the visitor is still there, and starts over when nobody answers', async () => {
+    await publish([BANKID_GUIDE]);
+    render(<KioskApp />);
+    fireEvent.click(await screen.findByRole('button', { name: 'English' }));
+    await screen.findByRole('button', { name: 'Call a helper' });
+    fireEvent.click(screen.getByRole('button', { name: 'BankID' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Get Mobile BankID' }));
+    expect(screen.getByText('Step 1 of 3')).toBeTruthy();
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.pointerDown(document.body); // the last touch, timed with the fake clock
+    act(() => {
+      vi.advanceTimersByTime(4 * 60_000);
+    });
+    expect(screen.getByRole('dialog', { name: 'Are you still there?' })).toBeTruthy();
+
+    await act(async () => {
+      vi.advanceTimersByTime(60_000);
+      await vi.runOnlyPendingTimersAsync();
+    });
+    vi.useRealTimers();
+    expect(await screen.findByText('Välkommen! Här får du hjälp steg för steg.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Svenska' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+  });
+
+  it('keeps the guide when the visitor answers that they are still there', async () => {
+    await publish([BANKID_GUIDE]);
+    render(<KioskApp />);
+    fireEvent.click(await screen.findByRole('button', { name: 'BankID' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Skaffa Mobilt BankID' }));
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.pointerDown(document.body);
+    act(() => {
+      vi.advanceTimersByTime(4 * 60_000);
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, jag är kvar' }));
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByText('Steg 1 av 3')).toBeTruthy();
+  });
+});
