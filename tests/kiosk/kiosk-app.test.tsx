@@ -159,4 +159,28 @@ describe('KioskApp', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByText('Steg 1 av 3')).toBeTruthy();
   });
+
+  it('allows an app update only on a quiet start screen, never in the middle of a guide', async () => {
+    await publish([BANKID_GUIDE]);
+    const safeToReload = vi.fn<(safe: boolean) => void>();
+    render(<KioskApp onSafeToReloadChange={safeToReload} />);
+    await screen.findByRole('button', { name: 'BankID' });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.pointerDown(document.body);
+    expect(safeToReload).toHaveBeenLastCalledWith(false);
+
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
+    expect(safeToReload).toHaveBeenLastCalledWith(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'BankID' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Skaffa Mobilt BankID' }));
+    expect(safeToReload).toHaveBeenLastCalledWith(false);
+    act(() => {
+      vi.advanceTimersByTime(3 * 60_000);
+    });
+    expect(screen.getByText('Steg 1 av 3')).toBeTruthy();
+    expect(safeToReload).toHaveBeenLastCalledWith(false);
+  });
 });
