@@ -38,6 +38,9 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first install takes control at once, so a kiosk works offline after one visit without a
+        // reload. Later versions still wait (no skipWaiting) until the kiosk applies them between visitors.
+        clientsClaim: true,
       },
     }),
   ],

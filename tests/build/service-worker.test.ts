@@ -46,4 +46,12 @@ describe('the built service worker', () => {
     expect(source).toMatch(/createHandlerBoundToURL\("index\.html"\)/);
     expect(source).toContain('denylist:[/^\\/api\\//]');
   });
+
+  it('takes control on first install, but lets a new version wait until the kiosk asks for it', () => {
+    const source = readFileSync(SW_PATH, 'utf8');
+    expect(source).toContain('clientsClaim()');
+    // skipWaiting only as the answer to the app's SKIP_WAITING message, never on install.
+    expect(source.match(/skipWaiting\(\)/g)).toHaveLength(1);
+    expect(source).toMatch(/"SKIP_WAITING"===e\.data\.type&&self\.skipWaiting\(\)/);
+  });
 });
