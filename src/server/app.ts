@@ -5,10 +5,20 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { ServerOptions as HttpsOptions } from 'node:https';
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
+import { registerAuthRoutes } from './accounts/auth-routes.ts';
 import type { ServerConfig, TlsFiles } from './config.ts';
 import type { Database } from './database/open-database.ts';
+import { registerAdminDeviceRoutes } from './devices/admin-device-routes.ts';
+import { registerDeviceRoutes } from './devices/device-routes.ts';
+import { HelpCallBus } from './help-calls/help-call-bus.ts';
+import { registerHelpCallStream } from './help-calls/help-call-stream.ts';
+import { registerStaffHelpCallRoutes } from './help-calls/staff-help-call-routes.ts';
+import { registerTabletHelpCallRoutes } from './help-calls/tablet-help-call-routes.ts';
+import { registerCrossSiteProtection } from './http/cross-site-protection.ts';
 import { registerErrorHandling } from './http/error-handling.ts';
+import { registerRateLimiting } from './http/rate-limits.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerApiNotFound } from './routes/api-not-found.ts';
 import { registerClientApp } from './routes/client-app.ts';
@@ -19,6 +29,8 @@ import { registerImageRoutes } from './routes/images.ts';
 export interface AppDependencies {
   config: ServerConfig;
   db: Database;
+  /** Carries help call events to staff streams; tests pass one in to watch it. */
+  helpCallBus?: HelpCallBus;
 }
 
 function readTls(tls: TlsFiles): HttpsOptions {
@@ -33,7 +45,11 @@ function readTls(tls: TlsFiles): HttpsOptions {
   return { cert: read('TLS_CERT_FILE', tls.certFile), key: read('TLS_KEY_FILE', tls.keyFile) };
 }
 
-export async function buildApp({ config, db }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  helpCallBus = new HelpCallBus(),
+}: AppDependencies): Promise<FastifyInstance> {
   // An https.Server is an http.Server to the types, so one FastifyInstance type serves both.
   const options: FastifyHttpOptions<Server> & { https?: HttpsOptions } = {
     logger: { level: config.logLevel },
@@ -44,9 +60,23 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
 
   await registerSecurityHeaders(app, { servesTls: config.tls !== null });
   registerErrorHandling(app);
+  await app.register(cookie);
+  // Before any route: the rate limiter attaches itself to routes as they are added.
+  await registerRateLimiting(app);
+  registerCrossSiteProtection(app);
+
   registerHealthRoutes(app);
   registerContentRoutes(app, db);
   registerImageRoutes(app, db);
+  registerAuthRoutes(app, db);
+  registerDeviceRoutes(app, db);
+  registerAdminDeviceRoutes(app, db);
+
+  // One bus per server: what a tablet sends reaches the staff streams of this process.
+  const bus = helpCallBus;
+  registerTabletHelpCallRoutes(app, { db, bus, ratePerMinute: config.helpCallRateLimitPerMinute });
+  registerStaffHelpCallRoutes(app, { db, bus });
+  registerHelpCallStream(app, { db, bus, heartbeatMs: config.eventStreamHeartbeatMs });
   registerApiNotFound(app);
   await registerClientApp(app, config.clientDir);
   return app;

@@ -35,6 +35,14 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Absolute path of the built PWA (vite build output). */
   clientDir: string;
+  /** How many help calls one tablet may send per minute; raised for load tests. */
+  helpCallRateLimitPerMinute: number;
+  /**
+   * How often the staff event stream sends a heartbeat comment, so proxies
+   * and browsers keep a quiet connection open. Not an environment variable:
+   * tests set it to milliseconds.
+   */
+  eventStreamHeartbeatMs: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +114,11 @@ const Settings = z
       .enum(LOG_LEVELS, { error: `Use one of: ${LOG_LEVELS.join(', ')}.` })
       .default('info'),
     CLIENT_DIR: z.string().default('dist/client'),
+    HELP_CALL_RATE_LIMIT_PER_MINUTE: z
+      .string()
+      .regex(/^[1-9]\d{0,5}$/, 'Use a whole number from 1 to 999999, e.g. 20.')
+      .transform(Number)
+      .default(20),
   })
   .superRefine((env, context) => {
     // Half a TLS setup would silently serve plain HTTP; refuse instead.
@@ -152,5 +165,7 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): Serve
     trustProxy: settings.TRUST_PROXY,
     logLevel: settings.LOG_LEVEL,
     clientDir: resolve(cwd, settings.CLIENT_DIR),
+    helpCallRateLimitPerMinute: settings.HELP_CALL_RATE_LIMIT_PER_MINUTE,
+    eventStreamHeartbeatMs: 15_000,
   };
 }

@@ -21,6 +21,8 @@ describe('loadConfig', () => {
       trustProxy: false,
       logLevel: 'info',
       clientDir: '/srv/lotsen/dist/client',
+      helpCallRateLimitPerMinute: 20,
+      eventStreamHeartbeatMs: 15_000,
     });
   });
 
@@ -35,6 +37,7 @@ describe('loadConfig', () => {
         TRUST_PROXY: 'false',
         LOG_LEVEL: 'warn',
         CLIENT_DIR: 'public-app',
+        HELP_CALL_RATE_LIMIT_PER_MINUTE: '5000',
       },
       '/srv/lotsen',
     );
@@ -46,6 +49,8 @@ describe('loadConfig', () => {
       trustProxy: false,
       logLevel: 'warn',
       clientDir: '/srv/lotsen/public-app',
+      helpCallRateLimitPerMinute: 5000,
+      eventStreamHeartbeatMs: 15_000,
     });
   });
 
@@ -81,6 +86,15 @@ describe('loadConfig', () => {
     );
     expect(configError({ TRUST_PROXY: '10.0.0.0/33' })).toMatch(/Not an address or subnet/);
   });
+
+  it.each(['0', '-3', '2.5', 'many', '1000000'])(
+    'rejects HELP_CALL_RATE_LIMIT_PER_MINUTE=%s with a readable message',
+    (limit) => {
+      expect(configError({ HELP_CALL_RATE_LIMIT_PER_MINUTE: limit })).toMatch(
+        /^HELP_CALL_RATE_LIMIT_PER_MINUTE: Use a whole number from 1 to 999999/m,
+      );
+    },
+  );
 
   it('lists every bad setting at once', () => {
     const message = configError({ PORT: 'http', LOG_LEVEL: 'loud' });

@@ -61,6 +61,47 @@ describe('openDatabase', () => {
     }
   });
 
+  it('has the help call tables, with their rules enforced by SQLite', async () => {
+    const db = openDatabase(await makeTempDir());
+    try {
+      expect(tableNames(db)).toEqual(
+        expect.arrayContaining([
+          'users',
+          'sessions',
+          'kiosk_devices',
+          'help_calls',
+          'help_call_events',
+        ]),
+      );
+      const addUser = db.prepare(
+        "INSERT INTO users (email, password_hash, role) VALUES (?, 'x', ?)",
+      );
+      addUser.run('anna@bibliotek.se', 'staff');
+      expect(() => addUser.run('ANNA@Bibliotek.se', 'staff')).toThrow(/UNIQUE/);
+      expect(() => addUser.run('bo@bibliotek.se', 'owner')).toThrow(/CHECK/);
+
+      seedDatabase(db, fixtureSeedContent());
+      db.prepare("INSERT INTO kiosk_devices (name, branch_id) VALUES ('Tablet', 1)").run();
+      const addCall = db.prepare(
+        `INSERT INTO help_calls (id, device_id, branch_id, location, device_name, language, needs,
+           status, pressed_at, received_at, waiting_since, request_hash)
+         VALUES (?, 1, 1, '', 'Tablet', 'sv', ?, ?, 'now', 'now', 'now', 'h')`,
+      );
+      addCall.run('a', '[]', 'waiting');
+      expect(() => addCall.run('b', '[]', 'lost')).toThrow(/CHECK/);
+      expect(() => addCall.run('c', '{"not":"a list"}', 'waiting')).toThrow(/CHECK/);
+      const indexes = db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'index'")
+        .all()
+        .map((row) => row.name);
+      expect(indexes).toEqual(
+        expect.arrayContaining(['help_call_events_by_branch', 'help_calls_by_branch_received']),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
   it('enforces foreign keys', async () => {
     const db = openDatabase(await makeTempDir());
     try {
@@ -80,7 +121,7 @@ describe('openDatabase', () => {
 
     expect(() => openDatabase(dataDir)).toThrow(DatabaseTooNewError);
     expect(() => openDatabase(dataDir)).toThrow(
-      /schema version 99, but this Lotsen only knows versions up to 1/,
+      `schema version 99, but this Lotsen only knows versions up to ${MIGRATIONS.length}.`,
     );
 
     const untouched = new BetterSqlite3(join(dataDir, DATABASE_FILE_NAME));
@@ -91,8 +132,9 @@ describe('openDatabase', () => {
 });
 
 describe('migrate', () => {
+  const next = MIGRATIONS.length + 1;
   const second: Migration = {
-    version: 2,
+    version: next,
     name: 'notes',
     up: 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;',
   };
@@ -102,7 +144,7 @@ describe('migrate', () => {
     openDatabase(dataDir).close();
     const db = openDatabase(dataDir, [...MIGRATIONS, second]);
     try {
-      expect(schemaVersion(db)).toBe(2);
+      expect(schemaVersion(db)).toBe(next);
       expect(tableNames(db)).toContain('notes');
     } finally {
       db.close();
@@ -112,7 +154,7 @@ describe('migrate', () => {
   it('rolls a failing migration back completely', async () => {
     const dataDir = await makeTempDir();
     const broken: Migration = {
-      version: 2,
+      version: next,
       name: 'broken',
       up: 'CREATE TABLE notes (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1);',
     };
@@ -120,7 +162,7 @@ describe('migrate', () => {
 
     const db = openDatabase(dataDir);
     try {
-      expect(schemaVersion(db)).toBe(1);
+      expect(schemaVersion(db)).toBe(MIGRATIONS.length);
       expect(tableNames(db)).not.toContain('notes');
     } finally {
       db.close();
@@ -131,8 +173,8 @@ describe('migrate', () => {
     const db = new BetterSqlite3(':memory:');
     try {
       expect(() => {
-        migrate(db, [...MIGRATIONS, { ...second, version: 3 }]);
-      }).toThrow(/has version 3, expected 2/);
+        migrate(db, [...MIGRATIONS, { ...second, version: next + 1 }]);
+      }).toThrow(`has version ${next + 1}, expected ${next}`);
     } finally {
       db.close();
     }

@@ -35,7 +35,7 @@ describe('error handling', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/test-echo',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
       payload: '{"not": json',
     });
     expect(response.statusCode).toBe(400);

@@ -10,6 +10,7 @@ import { onTestFinished } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig, type Environment, type ServerConfig } from '../../src/server/config.ts';
 import { openDatabase, type Database } from '../../src/server/database/open-database.ts';
+import type { HelpCallBus } from '../../src/server/help-calls/help-call-bus.ts';
 import { parseSeedContent, type SeedContent } from '../../src/server/seed/seed-content.ts';
 import type { SeedFiles } from '../../src/server/seed/seed-files.ts';
 import { seedDatabase } from '../../src/server/seed/seed-database.ts';
@@ -83,12 +84,15 @@ export interface TestAppOptions {
   content?: SeedContent;
   /** Files of a built PWA, by path inside the client dir; without them there is no client dir. */
   clientFiles?: Record<string, string>;
+  /** Settings that are not environment variables, e.g. a short heartbeat. */
+  config?: Partial<ServerConfig>;
+  helpCallBus?: HelpCallBus;
 }
 
 /** A migrated, seeded database and the app on it, closed when the test finishes. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = await makeTempDir();
-  const config = testConfig(dir, options.env);
+  const config = { ...testConfig(dir, options.env), ...options.config };
   for (const [path, text] of Object.entries(options.clientFiles ?? {})) {
     const file = join(config.clientDir, path);
     await mkdir(dirname(file), { recursive: true });
@@ -96,7 +100,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   }
   const db = openDatabase(config.dataDir);
   seedDatabase(db, options.content ?? fixtureSeedContent());
-  const app = await buildApp({ config, db });
+  const app = await buildApp({ config, db, helpCallBus: options.helpCallBus });
   onTestFinished(async () => {
     await app.close();
     db.close();

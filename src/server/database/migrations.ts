@@ -4,5 +4,6 @@
  */
 import type { Migration } from './migrate.ts';
 import { initial } from './migrations/001-initial.ts';
+import { helpCalls } from './migrations/002-help-calls.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, helpCalls];

@@ -20,7 +20,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status !== undefined && error instanceof Error) {
       // The client's mistake, not the server's: no stack trace in the log.
       request.log.debug(`Answered ${status}: ${error.message}`);
-      return reply.code(status).send(apiProblem(status, error.message));
+      const code = error instanceof ApiError ? error.code : undefined;
+      return reply.code(status).send(apiProblem(status, error.message, code));
     }
     request.log.error({ err: error }, 'Request failed');
     return reply

@@ -11,16 +11,26 @@ import { describeProblems } from '../../shared/content/guide.ts';
 export class ApiError extends Error {
   override name = 'ApiError';
 
+  /**
+   * `code` is for the client's code, not for people: e.g. "device-revoked"
+   * tells the kiosk to go back to setup, whatever the message says.
+   */
   constructor(
     readonly statusCode: number,
     message: string,
+    readonly code?: string,
   ) {
     super(message);
   }
 }
 
-export function apiProblem(statusCode: number, message: string): ApiProblem {
-  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+export function apiProblem(
+  statusCode: number,
+  message: string,
+  code?: string,
+): ApiProblem & { code?: string } {
+  const problem = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+  return code === undefined ? problem : { ...problem, code };
 }
 
 /** Parses part of a request (query, params) or throws a 400 that says what is wrong. */

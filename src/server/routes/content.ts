@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { API } from '../../shared/api/contract.ts';
 import { defaultBranchId, readContentSnapshot } from '../content/content-snapshot.ts';
 import type { Database } from '../database/open-database.ts';
+import { authenticateDevice, bearerToken } from '../devices/require-device.ts';
 import { bodyEtag, ifNoneMatchHits } from '../http/etag.ts';
 import { ApiError, parseRequestPart } from '../http/problems.ts';
 
 const ContentQuery = z.object({
-  // Later the enrolled device decides the branch; until then a kiosk may name it.
+  // A paired tablet's branch wins; unpaired kiosks (and the demo) may name one.
   branch: z
     .string()
     .regex(/^[1-9]\d{0,8}$/, 'Use a positive whole number, e.g. ?branch=1.')
@@ -19,7 +20,9 @@ const ContentQuery = z.object({
 export function registerContentRoutes(app: FastifyInstance, db: Database): void {
   app.get(API.content.path, async (request, reply) => {
     const query = parseRequestPart(ContentQuery, request.query, 'query');
-    const branchId = query.branch ?? defaultBranchId(db);
+    // A token that is sent must be valid: a revoked tablet learns it here, not by showing the wrong branch.
+    const device = bearerToken(request) === undefined ? undefined : authenticateDevice(db, request);
+    const branchId = device?.branchId ?? query.branch ?? defaultBranchId(db);
     const snapshot = branchId === undefined ? undefined : readContentSnapshot(db, branchId);
     if (!snapshot) {
       throw new ApiError(

@@ -1,0 +1,126 @@
+/**
+ * Kiosk devices: the library tablets. An admin adds a tablet and gets a
+ * six-digit pairing code; the tablet trades the code for a device token it
+ * keeps and sends as `Authorization: Bearer <token>`.
+ */
+import { z } from 'zod';
+import { ApiProblem, LibrarySettings } from './contract.ts';
+
+/**
+ * Set on a device's 401 so the kiosk can tell "go back to setup" from other
+ * failures: never paired (or the token was replaced), or revoked by an admin.
+ */
+export const DEVICE_PROBLEM_CODES = ['device-not-paired', 'device-revoked'] as const;
+export const DeviceProblem = ApiProblem.extend({ code: z.enum(DEVICE_PROBLEM_CODES).optional() });
+
+export const PAIRING_CODE_DIGITS = 6;
+export const PAIRING_CODE_MINUTES = 15;
+
+export const PairingCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, `The pairing code is ${PAIRING_CODE_DIGITS} digits, e.g. 042917.`);
+
+export const KioskDeviceName = z
+  .string()
+  .trim()
+  .min(1, 'Give the tablet a name, e.g. "Entrance tablet".')
+  .max(80);
+/** Where staff find the tablet, e.g. "2nd floor, by the printers". */
+export const KioskDeviceLocation = z.string().trim().max(200);
+
+export const KioskDevice = z.object({
+  id: z.number().int().positive(),
+  name: z.string(),
+  branchId: z.number().int().positive(),
+  branchName: z.string(),
+  location: z.string(),
+});
+
+export const PairingRequest = z.object({ code: PairingCode });
+
+export const PairingResponse = z.object({
+  /** Keep it secret: whoever holds it can send help calls as this tablet. */
+  deviceToken: z.string().min(43),
+  device: KioskDevice,
+});
+
+/** What a paired tablet learns about itself at start. */
+export const PairedKioskDevice = z.object({ device: KioskDevice, library: LibrarySettings });
+
+/** A tablet as admins see it. Times are ISO 8601 in UTC. */
+export const KioskDeviceDetails = KioskDevice.extend({
+  createdAt: z.string(),
+  /** When a tablet last paired; null until it has. */
+  enrolledAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
+  /** Until when an unused pairing code works; null when there is none. */
+  pairingExpiresAt: z.string().nullable(),
+});
+
+export const NewKioskDevice = z
+  .object({
+    name: KioskDeviceName,
+    branchId: z.number().int().positive(),
+    location: KioskDeviceLocation.default(''),
+  })
+  .strict();
+
+export const KioskDeviceChange = z
+  .object({ name: KioskDeviceName.optional(), location: KioskDeviceLocation.optional() })
+  .strict()
+  .refine((change) => change.name !== undefined || change.location !== undefined, {
+    message: 'Send a new name, a new location, or both.',
+  });
+
+/** A new pairing code is shown once: only its hash is kept. */
+export const IssuedPairingCode = z.object({
+  device: KioskDeviceDetails,
+  pairingCode: PairingCode,
+  pairingExpiresAt: z.string(),
+});
+
+export const KioskDeviceList = z.object({ devices: z.array(KioskDeviceDetails) });
+
+export const DEVICES_API = {
+  pair: {
+    method: 'POST',
+    path: '/api/devices/pair',
+    request: PairingRequest,
+    response: PairingResponse,
+  },
+  me: { method: 'GET', path: '/api/devices/me', response: PairedKioskDevice },
+  list: { method: 'GET', path: '/api/admin/devices', response: KioskDeviceList },
+  create: {
+    method: 'POST',
+    path: '/api/admin/devices',
+    request: NewKioskDevice,
+    response: IssuedPairingCode,
+  },
+  update: {
+    method: 'PATCH',
+    path: '/api/admin/devices/:id',
+    request: KioskDeviceChange,
+    response: KioskDeviceDetails,
+  },
+  revoke: { method: 'POST', path: '/api/admin/devices/:id/revoke', response: KioskDeviceDetails },
+  /** Pairing with the new code replaces the tablet's token (and lifts a revocation). */
+  newPairingCode: {
+    method: 'POST',
+    path: '/api/admin/devices/:id/pairing-code',
+    response: IssuedPairingCode,
+  },
+} as const;
+
+export type DeviceProblemCode = (typeof DEVICE_PROBLEM_CODES)[number];
+export type DeviceProblem = z.infer<typeof DeviceProblem>;
+export type KioskDevice = z.infer<typeof KioskDevice>;
+export type PairingRequest = z.infer<typeof PairingRequest>;
+export type PairingResponse = z.infer<typeof PairingResponse>;
+export type PairedKioskDevice = z.infer<typeof PairedKioskDevice>;
+export type KioskDeviceDetails = z.infer<typeof KioskDeviceDetails>;
+export type NewKioskDevice = z.infer<typeof NewKioskDevice>;
+export type KioskDeviceChange = z.infer<typeof KioskDeviceChange>;
+export type IssuedPairingCode = z.infer<typeof IssuedPairingCode>;
+export type KioskDeviceList = z.infer<typeof KioskDeviceList>;
