@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { PairingResponse } from '../../src/shared/api/devices.ts';
+import { PairedKioskDevice, PairingResponse } from '../../src/shared/api/devices.ts';
 import { StaffSession } from '../../src/shared/api/accounts.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { runLotsenCli } from '../../src/server/cli/run-cli.ts';
@@ -235,6 +236,53 @@ describe('lotsen (the operator command line)', () => {
       branchName: 'Kvarnbyns bibliotek',
       location: 'By the printers',
     });
+  });
+
+  it('sets the branch setup PIN that paired tablets check offline, and removes it', async () => {
+    const dir = await makeTempDir();
+    await lotsen(dir, ['branch', 'add', 'Kvarnbyns bibliotek']);
+    const code = (await lotsen(dir, ['device', 'add', 'Entrance', '--branch', '1'])).stdout
+      .trimEnd()
+      .split('\n')
+      .at(-1);
+
+    const tooShort = await lotsen(dir, ['branch', 'pin', '1'], '12\n');
+    expect(tooShort).toMatchObject({
+      code: 1,
+      stderr: 'The setup PIN is 4 to 8 digits, e.g. 4711.\n',
+    });
+    const set = await lotsen(dir, ['branch', 'pin', 'Kvarnbyns bibliotek'], '4711\n');
+    expect(set.code).toBe(0);
+
+    const { app } = await serverOn(dir);
+    const paired = PairingResponse.parse(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/devices/pair',
+          headers: SAME_ORIGIN,
+          payload: { code },
+        })
+      ).json(),
+    );
+    const me = async () =>
+      PairedKioskDevice.parse(
+        (
+          await app.inject({
+            url: '/api/devices/me',
+            headers: { authorization: `Bearer ${paired.deviceToken}` },
+          })
+        ).json(),
+      );
+    const { setupPin } = await me();
+    if (!setupPin) throw new Error('expected a setup PIN');
+    expect(setupPin.sha256).toBe(
+      createHash('sha256').update(`${setupPin.salt}:4711`).digest('hex'),
+    );
+    expect(JSON.stringify(setupPin)).not.toContain('4711');
+
+    expect((await lotsen(dir, ['branch', 'pin', '1', '--remove'])).code).toBe(0);
+    expect((await me()).setupPin).toBeNull();
   });
 
   it('says when there are no branches yet', async () => {

@@ -134,6 +134,7 @@ describe('GET /api/devices/me', () => {
     expect(PairedKioskDevice.parse(response.json())).toEqual({
       device: tablet.device,
       library: { branchId: 1, ...DEMO_BRANCH },
+      setupPin: null,
     });
     const seen = test.db
       .prepare<[], { lastSeenAt: string | null }>(

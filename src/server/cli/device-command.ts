@@ -11,7 +11,7 @@ import { addKioskDeviceWithCode } from '../devices/device-pairing.ts';
 import { CommandFailure, UsageError, parseCommandArgs, type CliIo } from './cli-io.ts';
 
 /** BRANCH is a branch's id or its exact name. */
-function findBranchByIdOrName(db: Database, given: string): StaffBranch {
+export function findBranchByIdOrName(db: Database, given: string): StaffBranch {
   const byId = /^\d+$/.test(given) ? findBranch(db, Number(given)) : undefined;
   if (byId) return byId;
   const byName = findBranchesByName(db, given);

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { DatabaseTooNewError } from '../database/migrate.ts';
 import { openDatabase, type Database } from '../database/open-database.ts';
 import { addBranchCommand } from './branch-command.ts';
+import { setBranchPinCommand } from './branch-pin-command.ts';
 import { CommandFailure, UsageError, type CliIo } from './cli-io.ts';
 import { addDeviceCommand } from './device-command.ts';
 import { addUserCommand } from './user-command.ts';
@@ -19,6 +20,9 @@ export const USAGE = `Usage: lotsen COMMAND
       stdin, e.g.  lotsen user add anna@bibliotek.se --role admin < password.txt
   lotsen branch add NAME [--info-desk TEXT] [--transport-app NAME] [--fallback-language sv]
       Adds a library branch. Guides show the info desk and transport app by name.
+  lotsen branch pin BRANCH [--remove]
+      Sets the PIN (4 to 8 digits, read from stdin) that staff type on a tablet
+      after the hidden setup gesture; --remove lets setup open without one.
   lotsen device add NAME --branch BRANCH [--location TEXT]
       Adds a tablet to a branch (its id or exact name) and prints its pairing
       code on the last line. The code works once, for 15 minutes.
@@ -33,6 +37,7 @@ type Command = (args: string[], io: CliIo, db: () => Database) => Promise<void> 
 const COMMANDS: Record<string, Command> = {
   'user add': addUserCommand,
   'branch add': addBranchCommand,
+  'branch pin': setBranchPinCommand,
   'device add': addDeviceCommand,
 };
 

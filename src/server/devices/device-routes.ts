@@ -6,6 +6,7 @@ import {
   type PairedKioskDevice,
   type PairingResponse,
 } from '../../shared/api/devices.ts';
+import { readKioskSetupPin } from '../branches/library-branches.ts';
 import { readLibrarySettings } from '../content/content-snapshot.ts';
 import type { Database } from '../database/open-database.ts';
 import { ApiError, parseRequestPart } from '../http/problems.ts';
@@ -49,6 +50,7 @@ export function registerDeviceRoutes(app: FastifyInstance, db: Database): void {
     if (!library) throw new Error(`Branch ${device.branchId} of tablet ${device.id} is missing.`);
     reply.header('cache-control', 'no-store');
     const { tokenHash: _hash, ...kioskDevice } = device;
-    return { device: kioskDevice, library } satisfies PairedKioskDevice;
+    const setupPin = readKioskSetupPin(db, device.branchId);
+    return { device: kioskDevice, library, setupPin } satisfies PairedKioskDevice;
   });
 }

@@ -45,8 +45,27 @@ export const PairingResponse = z.object({
   device: KioskDevice,
 });
 
-/** What a paired tablet learns about itself at start. */
-export const PairedKioskDevice = z.object({ device: KioskDevice, library: LibrarySettings });
+/** 4 to 8 digits, typed by staff on the tablet after the hidden setup gesture. */
+export const KioskSetupPinCode = z
+  .string()
+  .trim()
+  .regex(/^\d{4,8}$/, 'The setup PIN is 4 to 8 digits, e.g. 4711.');
+
+/**
+ * How a tablet checks the setup PIN offline: the SHA-256 (hex) of
+ * `${salt}:${pin}`. The PIN itself never leaves the server.
+ */
+export const KioskSetupPin = z.object({
+  salt: z.string().min(16),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+});
+
+/** What a paired tablet learns about itself at start. `setupPin` is null when the branch has none. */
+export const PairedKioskDevice = z.object({
+  device: KioskDevice,
+  library: LibrarySettings,
+  setupPin: KioskSetupPin.nullable(),
+});
 
 /** A tablet as admins see it. Times are ISO 8601 in UTC. */
 export const KioskDeviceDetails = KioskDevice.extend({
@@ -118,6 +137,7 @@ export type DeviceProblem = z.infer<typeof DeviceProblem>;
 export type KioskDevice = z.infer<typeof KioskDevice>;
 export type PairingRequest = z.infer<typeof PairingRequest>;
 export type PairingResponse = z.infer<typeof PairingResponse>;
+export type KioskSetupPin = z.infer<typeof KioskSetupPin>;
 export type PairedKioskDevice = z.infer<typeof PairedKioskDevice>;
 export type KioskDeviceDetails = z.infer<typeof KioskDeviceDetails>;
 export type NewKioskDevice = z.infer<typeof NewKioskDevice>;
