@@ -21,6 +21,8 @@ export interface GuidePlayerProps {
   onLeave: () => void;
   /** Done after the last step: to the start screen. */
   onFinish: () => void;
+  /** The visitor moved to another step (1-based), e.g. for a help call to say where they are. */
+  onStepChange?: (stepNumber: number) => void;
 }
 
 /** A guide, one step per screen, with big Back and Next buttons. */
@@ -31,6 +33,7 @@ export function GuidePlayer({
   settings,
   onLeave,
   onFinish,
+  onStepChange,
 }: GuidePlayerProps) {
   const { t } = useTranslation();
   const [stepIndex, setStepIndex] = useState(0);
@@ -42,13 +45,17 @@ export function GuidePlayer({
   const isLastStep = stepIndex >= total - 1;
   if (!step) return null;
 
+  const goToStep = (index: number) => {
+    setStepIndex(index);
+    onStepChange?.(index + 1);
+  };
   const goBack = () => {
     if (stepIndex === 0) onLeave();
-    else setStepIndex(stepIndex - 1);
+    else goToStep(stepIndex - 1);
   };
   const goNext = () => {
     if (isLastStep) onFinish();
-    else setStepIndex(stepIndex + 1);
+    else goToStep(stepIndex + 1);
   };
 
   return (

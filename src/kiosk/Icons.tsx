@@ -13,7 +13,11 @@ export type ControlIconName =
   | 'privacy'
   | 'close'
   | 'textSmaller'
-  | 'textLarger';
+  | 'textLarger'
+  | 'speech'
+  | 'eye'
+  | 'ear'
+  | 'clock';
 
 /**
  * Simple line pictograms on a 48×48 grid, drawn in the text colour. They
@@ -85,6 +89,20 @@ const SHAPES: Record<IconName | ControlIconName, ReactElement> = {
   close: <path d="M12 12l24 24M36 12L12 36" />,
   textSmaller: <path d="M6 40l11-28 11 28M10 31h14M33 24h11" />,
   textLarger: <path d="M4 42l13-34 13 34M9 31h16M33 24h12M39 18v12" />,
+  speech: <path d="M5 7h25v17H17l-7 6v-6H5zM34 15h9v17h-5v6l-7-6H19v-4" />,
+  eye: (
+    <>
+      <path d="M3 24c5-9 12-14 21-14s16 5 21 14c-5 9-12 14-21 14S8 33 3 24z" />
+      <circle cx="24" cy="24" r="6" />
+    </>
+  ),
+  ear: <path d="M14 19a11 11 0 0122 0c0 8-7 10-8 16a6 6 0 01-11 3M21 19a4 4 0 018 0c0 3-3 4-3 7" />,
+  clock: (
+    <>
+      <circle cx="24" cy="24" r="18" />
+      <path d="M24 13v11l8 5" />
+    </>
+  ),
 };
 
 export function Icon({

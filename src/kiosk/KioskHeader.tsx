@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from './Icons.tsx';
 import { LotsenLogo } from './LotsenLogo.tsx';
+import { useLongPress } from './setup/use-long-press.ts';
 import type { TextSizeStep } from './text-size.ts';
 import { TextSizeControl } from './TextSizeControl.tsx';
+
+/** Staff hold the logo this long to reach the tablet's setup (with the branch's PIN, if any). */
+const HOLD_FOR_SETUP_MS = 3_000;
 
 /**
  * The same bar on every screen, every control in the same place: the way
@@ -15,19 +19,23 @@ export function KioskHeader({
   onGoHome,
   onTextSizeChange,
   onCallHelper,
+  onLogoHeld,
 }: {
   onStartScreen: boolean;
   textSize: TextSizeStep;
   onGoHome: () => void;
   onTextSizeChange: (size: TextSizeStep) => void;
   onCallHelper: () => void;
+  /** The hidden staff gesture: the logo held for three seconds. Not a control for visitors. */
+  onLogoHeld: () => void;
 }) {
   const { t } = useTranslation();
+  const holdLogo = useLongPress(HOLD_FOR_SETUP_MS, onLogoHeld);
   return (
     <header className="kiosk-header">
       <div className="kiosk-header-start">
         {onStartScreen ? (
-          <p className="brand">
+          <p className="brand" {...holdLogo}>
             <LotsenLogo />
             <span>{t('app.name')}</span>
           </p>

@@ -5,16 +5,19 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
 
 /**
  * Calls `onIdle` once nobody has touched the kiosk for `afterMs`, and
- * `onActive` at every touch or key press.
+ * `onActive` at every touch or key press. While `enabled` is false nothing
+ * is timed; when it turns true again, the wait starts from then.
  */
 export function useInactivityTimer(
   afterMs: number,
   onIdle: () => void,
   onActive?: () => void,
+  enabled = true,
 ): void {
   const fireIdle = useEffectEvent(onIdle);
   const fireActive = useEffectEvent(() => onActive?.());
   useEffect(() => {
+    if (!enabled) return;
     let timer = setTimeout(fireIdle, afterMs);
     const onActivity = () => {
       clearTimeout(timer);
@@ -30,7 +33,7 @@ export function useInactivityTimer(
         window.removeEventListener(type, onActivity, { capture: true });
       }
     };
-  }, [afterMs]);
+  }, [afterMs, enabled]);
 }
 
 /** True while nobody has touched the kiosk for `afterMs`. */

@@ -8,6 +8,7 @@ import { API, ContentSnapshot, imageUrl, type ContentImage } from '../../shared/
 import { describeProblems } from '../../shared/content/guide.ts';
 import type { KioskDatabase, StoredImage } from '../local-db/kiosk-db.ts';
 import { readContentState, readStoredImageHashes, replaceContent } from '../local-db/content.ts';
+import { readDeviceToken } from '../device/kiosk-device-records.ts';
 
 export type SyncOutcome =
   | { status: 'unchanged'; release: number }
@@ -47,10 +48,11 @@ export async function syncContent(options: ContentSyncOptions): Promise<SyncOutc
 
 async function syncOnce({ db, fetch: fetchImpl = fetch, baseUrl = '' }: ContentSyncOptions) {
   const state = await readContentState(db);
-  const response = await fetchImpl(`${baseUrl}${API.content.path}`, {
-    headers: state?.etag ? { 'If-None-Match': state.etag } : {},
-    cache: 'no-store',
-  });
+  const headers: Record<string, string> = state?.etag ? { 'If-None-Match': state.etag } : {};
+  // A paired tablet gets its own branch's content (and learns here if its pairing was revoked).
+  const token = await readDeviceToken(db);
+  if (token !== null) headers.Authorization = `Bearer ${token}`;
+  const response = await fetchImpl(`${baseUrl}${API.content.path}`, { headers, cache: 'no-store' });
   if (response.status === 304 && state)
     return { status: 'unchanged' as const, release: state.release };
   if (!response.ok)

@@ -1,6 +1,8 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Guide } from '../../shared/content/guide.ts';
 import type { LibrarySettings } from '../../shared/api/contract.ts';
+import type { DeviceProblemCode, KioskDevice, KioskSetupPin } from '../../shared/api/devices.ts';
+import type { HelpCallRequest, HelpCallStatus } from '../../shared/api/help-calls.ts';
 
 /** A guide picture, kept as bytes so the kiosk can show it with the network down. */
 export interface StoredImage {
@@ -19,18 +21,94 @@ export interface ContentState {
   syncedAt: number;
 }
 
+/** The tablet's pairing with the Lotsen server. At most one row; none until the tablet is paired. */
+export interface StoredKioskDevice {
+  key: 'device';
+  /** Sent as `Authorization: Bearer`. Kept when the server refuses it, so staff can see what happened. */
+  deviceToken: string;
+  device: KioskDevice;
+  /** The branch's settings as GET /api/devices/me last said; null until it answered once. */
+  library: LibrarySettings | null;
+  /** What unlocks the setup screen (a salted hash, never the PIN); null when the branch has no PIN. */
+  setupPin: KioskSetupPin | null;
+  /** Set when the server refused the token: the tablet needs pairing again. Calls wait meanwhile. */
+  problem: DeviceProblemCode | null;
+  pairedAt: number;
+  refreshedAt: number | null;
+}
+
+/**
+ * Where a help call is on its way to staff:
+ * - queued: saved on the tablet, not yet accepted by the server;
+ * - delivered: the server has it (serverStatus says what staff did);
+ * - refused: the server will never take it (a 4xx); kept, and counted on the setup screen;
+ * - cancelled: the visitor cancelled it before the server had it; never sent.
+ */
+export type OutboxHelpCallState = 'queued' | 'delivered' | 'refused' | 'cancelled';
+
+export interface OutboxProblem {
+  kind: 'network' | 'server' | 'rate-limited' | 'device' | 'refused' | 'unexpected-answer';
+  /** The HTTP status, or null when no answer came. */
+  status: number | null;
+  /** For staff and logs, not for visitors: the server's own words where there are some. */
+  message: string;
+  at: number;
+}
+
+/** A help call in the tablet's outbox. Times are the tablet's milliseconds since 1970. */
+export interface OutboxHelpCall {
+  /** crypto.randomUUID(), made once: every retry sends the same id, so the server stores the call once. */
+  id: string;
+  /** Exactly what is sent, every time. */
+  request: HelpCallRequest;
+  state: OutboxHelpCallState;
+  createdAt: number;
+  /** Sends started (each one written down before the request goes out). */
+  attempts: number;
+  /** Failed requests in a row about this call (send, cancel or status check); drives the backoff. */
+  failures: number;
+  /** When the outbox should next talk to the server about this call (send, cancel, or status check). */
+  nextAttemptAt: number;
+  lastError: OutboxProblem | null;
+  /**
+   * True once a send may have reached the server: a request was started and no
+   * answer proved that the server did not store it. Such a call is cancelled by
+   * asking the server, never just locally.
+   */
+  maybeOnServer: boolean;
+  deliveredAt: number | null;
+  /** What staff did, as the server last said; null until delivered. */
+  serverStatus: HelpCallStatus | null;
+  /** When the visitor pressed Cancel; the cancel is sent (or applied locally) by the outbox. */
+  cancelRequestedAt: number | null;
+  /** When the tablet learned the call is over (done, cancelled or refused). */
+  finishedAt: number | null;
+  /** When the panel stopped showing the call (the visitor closed it, or the kiosk started over). */
+  dismissedAt: number | null;
+}
+
 /** The kiosk's local database: everything a visitor needs, on the tablet. */
 export class KioskDatabase extends Dexie {
   guides!: EntityTable<Guide, 'id'>;
   images!: EntityTable<StoredImage, 'id'>;
   contentState!: EntityTable<ContentState, 'key'>;
+  helpCalls!: EntityTable<OutboxHelpCall, 'id'>;
+  kioskDevice!: EntityTable<StoredKioskDevice, 'key'>;
 
-  constructor(name = 'lotsen-kiosk') {
-    super(name);
+  /** `options` lets a Node test give each simulated kiosk its own IndexedDB. */
+  constructor(name = 'lotsen-kiosk', options: DexieOptions = {}) {
+    // Strict durability: a write is on disk before it counts as done, so a help
+    // call the visitor was told is saved survives the battery dying a second later.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores({
       guides: 'id, category',
       images: 'id',
       contentState: 'key',
+    });
+    // Version 2 only adds tables: content stored by version 1 stays as it is.
+    this.version(2).stores({
+      helpCalls: 'id, state, createdAt',
+      kioskDevice: 'key',
     });
   }
 }
