@@ -11,10 +11,14 @@ import globals from 'globals';
  * The server never imports browser code, and screens never import each other.
  */
 const layers = [
-  { target: './src/shared', from: ['./src/server', './src/browser', './src/kiosk', './src/app'] },
-  { target: './src/server', from: ['./src/browser', './src/kiosk', './src/app'] },
-  { target: './src/browser', from: ['./src/server', './src/kiosk', './src/app'] },
-  { target: './src/kiosk', from: ['./src/server', './src/app'] },
+  {
+    target: './src/shared',
+    from: ['./src/server', './src/browser', './src/kiosk', './src/staff', './src/app'],
+  },
+  { target: './src/server', from: ['./src/browser', './src/kiosk', './src/staff', './src/app'] },
+  { target: './src/browser', from: ['./src/server', './src/kiosk', './src/staff', './src/app'] },
+  { target: './src/kiosk', from: ['./src/server', './src/staff', './src/app'] },
+  { target: './src/staff', from: ['./src/server', './src/kiosk', './src/app'] },
 ];
 
 export default tseslint.config(
@@ -40,7 +44,7 @@ export default tseslint.config(
   },
   {
     // No bare text in screens: every visitor-facing word goes through i18next.
-    files: ['src/kiosk/**/*.tsx', 'src/app/**/*.tsx'],
+    files: ['src/kiosk/**/*.tsx', 'src/staff/**/*.tsx', 'src/app/**/*.tsx'],
     plugins: { i18next },
     rules: {
       'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],

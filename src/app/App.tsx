@@ -1,8 +1,15 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useAppUpdate } from '../browser/app-updates/use-app-update.ts';
 import { KioskApp } from '../kiosk/KioskApp.tsx';
 import { areaForPath } from './areas.ts';
 import { useContentSync } from './use-content-sync.ts';
+import { useDeviceCheck } from './use-device-check.ts';
+import { useOutbox } from './use-outbox.ts';
+
+// Its own chunks: the kiosk never downloads the staff screen.
+const StaffApp = lazy(() =>
+  import('../staff/StaffApp.tsx').then((module) => ({ default: module.StaffApp })),
+);
 
 /**
  * Composes the app: picks the area by path, keeps content in sync and
@@ -11,13 +18,23 @@ import { useContentSync } from './use-content-sync.ts';
 export function App() {
   const area = areaForPath(window.location.pathname);
   const [safeToReload, setSafeToReload] = useState(false);
-  useContentSync();
-  useAppUpdate(safeToReload);
+  const kiosk = area === 'kiosk';
+  // Only tablets keep guides offline, send help calls and check their pairing.
+  useContentSync(kiosk);
+  useOutbox(kiosk);
+  useDeviceCheck(kiosk);
+  // A staff screen has no visitor to protect: its state comes back from the server after a reload.
+  useAppUpdate(kiosk ? safeToReload : true);
 
   switch (area) {
-    // The staff and admin areas will be React.lazy(() => import('../staff/StaffApp.tsx')) and
-    // '../admin/AdminApp.tsx' here, inside <Suspense>, so the kiosk never downloads them.
     case 'staff':
+      return (
+        <Suspense fallback={null}>
+          <StaffApp />
+        </Suspense>
+      );
+    // The admin area will be React.lazy(() => import('../admin/AdminApp.tsx')) here, inside
+    // <Suspense>, so the kiosk never downloads it.
     case 'admin':
     case 'kiosk':
       return <KioskApp onSafeToReloadChange={setSafeToReload} />;

@@ -10,8 +10,9 @@ const RETRY_LOAD_MS = 60_000;
  * code (and the zod schemas it checks responses with) is loaded after the
  * first render, so it is not part of the start screen's first download.
  */
-export function useContentSync(): void {
+export function useContentSync(enabled: boolean): void {
   useEffect(() => {
+    if (!enabled) return;
     let stopped = false;
     let schedule: ContentSyncSchedule | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -48,5 +49,5 @@ export function useContentSync(): void {
       clearTimeout(retryTimer);
       schedule?.stop();
     };
-  }, []);
+  }, [enabled]);
 }

@@ -1,9 +1,11 @@
-import type sv from '../../../locales/sv/kiosk.json';
+import type kiosk from '../../../locales/sv/kiosk.json';
+import type staff from '../../../locales/sv/staff.json';
 
 // Swedish is the source of the UI strings, so `t('help.call')` is checked against it.
+// Each area has its own namespace; the staff screen asks for `useTranslation('staff')`.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'kiosk';
-    resources: { kiosk: typeof sv };
+    resources: { kiosk: typeof kiosk; staff: typeof staff };
   }
 }

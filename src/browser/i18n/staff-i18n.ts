@@ -1,0 +1,122 @@
+/**
+ * The staff screen's UI strings: their own i18next instance, so the kiosk's
+ * language (the visitor's) and the staff screen's never get in each other's
+ * way, and only the staff area (itself loaded lazily) downloads them.
+ * Swedish is bundled with the staff code; every other language is its own
+ * small chunk. Staff choose their language once per device.
+ */
+import i18next, { type BackendModule, type ReadCallback } from 'i18next';
+import { LANGUAGES, SOURCE_LANGUAGE, type Language } from '../../shared/languages.ts';
+import sv from '../../../locales/sv/staff.json';
+
+export const STAFF_NAMESPACE = 'staff';
+
+type StaffStrings = typeof sv;
+
+const lazyLocales = import.meta.glob<StaffStrings>(
+  ['../../../locales/*/staff.json', '!../../../locales/sv/staff.json'],
+  { import: 'default' },
+);
+
+const lazyLocaleByCode = new Map(
+  Object.entries(lazyLocales).map(([path, load]) => [localeCodeOf(path), load] as const),
+);
+
+function localeCodeOf(path: string): string {
+  const code = /\/locales\/([^/]+)\/staff\.json$/.exec(path)?.[1];
+  if (!code) throw new Error(`Unexpected locale path ${path}`);
+  return code;
+}
+
+/** The languages the staff screen is written in, in the order of the language table. */
+export const STAFF_LANGUAGES: readonly Language[] = LANGUAGES.filter(
+  (language) => language.code === SOURCE_LANGUAGE || lazyLocaleByCode.has(language.code),
+);
+
+const staffLanguageCodes: readonly string[] = STAFF_LANGUAGES.map((language) => language.code);
+
+/** A staff member's device is theirs (not a kiosk's), so remembering the language there is fine. */
+const LANGUAGE_KEY = 'lotsen.staff.language';
+
+function rememberedLanguage(): string {
+  try {
+    const code = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
+    return code && staffLanguageCodes.includes(code) ? code : SOURCE_LANGUAGE;
+  } catch {
+    // Storage can be switched off; Swedish it is.
+    return SOURCE_LANGUAGE;
+  }
+}
+
+function rememberLanguage(code: string): void {
+  try {
+    if (typeof localStorage !== 'undefined') localStorage.setItem(LANGUAGE_KEY, code);
+  } catch {
+    // Not remembered: the choice still holds until the page is closed.
+  }
+}
+
+const localeBackend: BackendModule = {
+  type: 'backend',
+  callbackApi: true,
+  init: () => undefined,
+  read(language: string, namespace: string, callback: ReadCallback) {
+    const load = namespace === STAFF_NAMESPACE ? lazyLocaleByCode.get(language) : undefined;
+    if (!load) {
+      callback(null, {});
+      return;
+    }
+    load().then(
+      (strings) => {
+        callback(null, strings);
+      },
+      (error: unknown) => {
+        callback(error instanceof Error ? error.message : String(error), false);
+      },
+    );
+  },
+};
+
+/** Sets `<html lang dir>`, so screen readers read the staff screen in its language. */
+export function applyStaffDocumentLanguage(code: string = staffI18n.language): void {
+  if (typeof document === 'undefined') return;
+  const language = LANGUAGES.find((candidate) => candidate.code === code);
+  document.documentElement.lang = language?.code ?? SOURCE_LANGUAGE;
+  document.documentElement.dir = language?.dir ?? 'ltr';
+}
+
+export const staffI18n = i18next.createInstance();
+
+staffI18n.on('languageChanged', applyStaffDocumentLanguage);
+
+void staffI18n.use(localeBackend).init({
+  lng: rememberedLanguage(),
+  fallbackLng: SOURCE_LANGUAGE,
+  supportedLngs: staffLanguageCodes,
+  load: 'languageOnly',
+  ns: [STAFF_NAMESPACE],
+  defaultNS: STAFF_NAMESPACE,
+  resources: { [SOURCE_LANGUAGE]: { [STAFF_NAMESPACE]: sv } },
+  partialBundledLanguages: true,
+  initAsync: false,
+  // React escapes every value it renders.
+  interpolation: { escapeValue: false },
+  // A remembered language other than Swedish is loaded before the first render: the
+  // staff area is inside <Suspense> already (it is lazy), so nothing flashes in Swedish.
+  react: { useSuspense: true },
+  // A missing key is a bug: shout in development, fall back to Swedish quietly in production.
+  saveMissing: import.meta.env.DEV,
+  missingKeyHandler: (languages, namespace, key) => {
+    console.error(`Missing UI string ${namespace}:${key} for ${languages.join(', ')}`);
+  },
+});
+
+/** Loads a language (first time: a small download) and switches the staff screen to it. */
+export async function changeStaffLanguage(code: string): Promise<void> {
+  if (!staffLanguageCodes.includes(code)) {
+    throw new Error(`The staff screen has no UI strings for ${code}`);
+  }
+  await staffI18n.changeLanguage(code);
+  rememberLanguage(code);
+  applyStaffDocumentLanguage(code);
+}
