@@ -6,6 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4180);
 // A fresh database for every run: the server seeds it with the demo branch and the seed guides.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'lotsen-e2e-'));
+// Workers load this file too: they must find the same data, e.g. to add a tablet with the CLI.
+process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: 'tests/e2e',
