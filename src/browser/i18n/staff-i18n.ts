@@ -5,9 +5,10 @@
  * Swedish is bundled with the staff code; every other language is its own
  * small chunk. Staff choose their language once per device.
  */
-import i18next, { type BackendModule, type ReadCallback } from 'i18next';
-import { LANGUAGES, SOURCE_LANGUAGE, type Language } from '../../shared/languages.ts';
+import i18next from 'i18next';
+import { SOURCE_LANGUAGE, type Language } from '../../shared/languages.ts';
 import sv from '../../../locales/sv/staff.json';
+import { applyDocumentLanguage, COMMON_I18N_OPTIONS, localeNamespace } from './locale-namespace.ts';
 
 export const STAFF_NAMESPACE = 'staff';
 
@@ -18,22 +19,12 @@ const lazyLocales = import.meta.glob<StaffStrings>(
   { import: 'default' },
 );
 
-const lazyLocaleByCode = new Map(
-  Object.entries(lazyLocales).map(([path, load]) => [localeCodeOf(path), load] as const),
-);
-
-function localeCodeOf(path: string): string {
-  const code = /\/locales\/([^/]+)\/staff\.json$/.exec(path)?.[1];
-  if (!code) throw new Error(`Unexpected locale path ${path}`);
-  return code;
-}
+const locales = localeNamespace(STAFF_NAMESPACE, lazyLocales);
 
 /** The languages the staff screen is written in, in the order of the language table. */
-export const STAFF_LANGUAGES: readonly Language[] = LANGUAGES.filter(
-  (language) => language.code === SOURCE_LANGUAGE || lazyLocaleByCode.has(language.code),
-);
+export const STAFF_LANGUAGES: readonly Language[] = locales.languages;
 
-const staffLanguageCodes: readonly string[] = STAFF_LANGUAGES.map((language) => language.code);
+const staffLanguageCodes = locales.languageCodes;
 
 /** A staff member's device is theirs (not a kiosk's), so remembering the language there is fine. */
 const LANGUAGE_KEY = 'lotsen.staff.language';
@@ -56,59 +47,25 @@ function rememberLanguage(code: string): void {
   }
 }
 
-const localeBackend: BackendModule = {
-  type: 'backend',
-  callbackApi: true,
-  init: () => undefined,
-  read(language: string, namespace: string, callback: ReadCallback) {
-    const load = namespace === STAFF_NAMESPACE ? lazyLocaleByCode.get(language) : undefined;
-    if (!load) {
-      callback(null, {});
-      return;
-    }
-    load().then(
-      (strings) => {
-        callback(null, strings);
-      },
-      (error: unknown) => {
-        callback(error instanceof Error ? error.message : String(error), false);
-      },
-    );
-  },
-};
-
 /** Sets `<html lang dir>`, so screen readers read the staff screen in its language. */
 export function applyStaffDocumentLanguage(code: string = staffI18n.language): void {
-  if (typeof document === 'undefined') return;
-  const language = LANGUAGES.find((candidate) => candidate.code === code);
-  document.documentElement.lang = language?.code ?? SOURCE_LANGUAGE;
-  document.documentElement.dir = language?.dir ?? 'ltr';
+  applyDocumentLanguage(code);
 }
 
 export const staffI18n = i18next.createInstance();
 
 staffI18n.on('languageChanged', applyStaffDocumentLanguage);
 
-void staffI18n.use(localeBackend).init({
+void staffI18n.use(locales.backend).init({
+  ...COMMON_I18N_OPTIONS,
   lng: rememberedLanguage(),
-  fallbackLng: SOURCE_LANGUAGE,
-  supportedLngs: staffLanguageCodes,
-  load: 'languageOnly',
+  supportedLngs: [...staffLanguageCodes],
   ns: [STAFF_NAMESPACE],
   defaultNS: STAFF_NAMESPACE,
   resources: { [SOURCE_LANGUAGE]: { [STAFF_NAMESPACE]: sv } },
-  partialBundledLanguages: true,
-  initAsync: false,
-  // React escapes every value it renders.
-  interpolation: { escapeValue: false },
   // A remembered language other than Swedish is loaded before the first render: the
   // staff area is inside <Suspense> already (it is lazy), so nothing flashes in Swedish.
   react: { useSuspense: true },
-  // A missing key is a bug: shout in development, fall back to Swedish quietly in production.
-  saveMissing: import.meta.env.DEV,
-  missingKeyHandler: (languages, namespace, key) => {
-    console.error(`Missing UI string ${namespace}:${key} for ${languages.join(', ')}`);
-  },
 });
 
 /** Loads a language (first time: a small download) and switches the staff screen to it. */
