@@ -1,13 +1,24 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const SW_PATH = 'dist/client/sw.js';
+const CLIENT_DIR = 'dist/client';
+const SW_PATH = `${CLIENT_DIR}/sw.js`;
+const STAFF_ASSETS = `${CLIENT_DIR}/assets/staff`;
 
 function precachedUrls(): string[] {
   if (!existsSync(SW_PATH))
     throw new Error(`${SW_PATH} is missing: run "npm run build" before this test.`);
   const source = readFileSync(SW_PATH, 'utf8');
   return [...source.matchAll(/url:"([^"]+)"/g)].map((match) => match[1] ?? '');
+}
+
+/** Every language that has a file for this namespace under locales/. */
+function languagesWith(namespace: 'kiosk' | 'staff'): string[] {
+  return readdirSync('locales', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .filter((entry) => existsSync(`locales/${entry.name}/${namespace}.json`))
+    .map((entry) => entry.name);
 }
 
 describe('the built service worker', () => {
@@ -19,24 +30,56 @@ describe('the built service worker', () => {
     expect(urls.some((url) => /^assets\/index-[\w-]+\.css$/.test(url))).toBe(true);
   });
 
-  it('precaches every UI language, so the kiosk can switch language offline', () => {
+  it('precaches every kiosk language, so the kiosk can switch language offline', () => {
     const urls = precachedUrls();
-    const languages = readdirSync('locales', { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name);
+    const languages = languagesWith('kiosk');
     expect(languages.length).toBeGreaterThanOrEqual(3);
     for (const language of languages) {
-      for (const file of readdirSync(`locales/${language}`).filter((name) =>
-        name.endsWith('.json'),
+      // Swedish is the source and is bundled into the app itself; every other language is its own chunk.
+      if (language === 'sv') continue;
+      const chunk = new RegExp(`^assets/locale-${language}-kiosk-[\\w-]+\\.js$`);
+      expect(
+        urls.filter((url) => chunk.test(url)),
+        `locales/${language}/kiosk.json`,
+      ).toHaveLength(1);
+    }
+  });
+
+  it('leaves the staff screen and its languages out: tablets never show it', () => {
+    const urls = precachedUrls();
+    expect(urls.filter((url) => url.startsWith('assets/staff/'))).toEqual([]);
+    const staffFiles = readdirSync(STAFF_ASSETS);
+    const staffApp = staffFiles.filter((file) => /^StaffApp-[\w-]+\.(js|css)$/.test(file));
+    expect(staffApp).toHaveLength(2);
+    for (const language of languagesWith('staff')) {
+      if (language === 'sv') continue;
+      const chunk = new RegExp(`^locale-${language}-staff-[\\w-]+\\.js$`);
+      expect(
+        staffFiles.filter((file) => chunk.test(file)),
+        `locales/${language}/staff.json`,
+      ).toHaveLength(1);
+    }
+    for (const url of urls) expect(url, url).not.toMatch(/StaffApp|-staff-/);
+  });
+
+  it('precaches every script index.html loads, and every chunk those scripts import', () => {
+    const urls = new Set(precachedUrls());
+    const html = readFileSync(`${CLIENT_DIR}/index.html`, 'utf8');
+    const scripts = [
+      ...html.matchAll(/<script\b[^>]*\bsrc="\/([^"]+\.js)"/g),
+      ...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="\/([^"]+\.js)"/g),
+    ].map((match) => match[1] ?? '');
+    expect(scripts.length).toBeGreaterThanOrEqual(1);
+    for (const script of scripts) expect(urls, script).toContain(script);
+    // A precached chunk that statically imports a left-out one would break the kiosk offline.
+    for (const url of [...urls].filter((url) => url.endsWith('.js') && url.startsWith('assets/'))) {
+      const source = readFileSync(`${CLIENT_DIR}/${url}`, 'utf8');
+      for (const [, specifier = ''] of source.matchAll(
+        /(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g,
       )) {
-        const namespace = file.replace('.json', '');
-        const chunk = new RegExp(`^assets/locale-${language}-${namespace}-[\\w-]+\\.js$`);
-        // Swedish is the source and is bundled into the app itself; every other language is its own chunk.
-        if (language === 'sv') continue;
-        expect(
-          urls.filter((url) => chunk.test(url)),
-          `locales/${language}/${file}`,
-        ).toHaveLength(1);
+        expect(urls, `${url} imports ${specifier}`).toContain(
+          posix.join(posix.dirname(url), specifier),
+        );
       }
     }
   });
