@@ -6,6 +6,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { HELP_CALL_HEARTBEAT_INTERVAL_MS } from '../shared/api/help-calls.ts';
 import { describeProblems } from '../shared/content/guide.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -38,9 +39,10 @@ export interface ServerConfig {
   /** How many help calls one tablet may send per minute; raised for load tests. */
   helpCallRateLimitPerMinute: number;
   /**
-   * How often the staff event stream sends a heartbeat comment, so proxies
-   * and browsers keep a quiet connection open. Not an environment variable:
-   * tests set it to milliseconds.
+   * How often the staff event stream sends a heartbeat event, so proxies keep
+   * a quiet connection open and staff screens notice a dead one. Not an
+   * environment variable: staff screens expect the shared interval; tests
+   * shorten it.
    */
   eventStreamHeartbeatMs: number;
 }
@@ -166,6 +168,6 @@ export function loadConfig(env: Environment, cwd: string = process.cwd()): Serve
     logLevel: settings.LOG_LEVEL,
     clientDir: resolve(cwd, settings.CLIENT_DIR),
     helpCallRateLimitPerMinute: settings.HELP_CALL_RATE_LIMIT_PER_MINUTE,
-    eventStreamHeartbeatMs: 15_000,
+    eventStreamHeartbeatMs: HELP_CALL_HEARTBEAT_INTERVAL_MS,
   };
 }

@@ -3,14 +3,18 @@
  * from its event stream. The stream starts right after the list
  * (?after=lastEventId), so nothing is missed and nothing counted twice;
  * EventSource resumes by itself with Last-Event-ID after a network blip.
- * When it gives up (an HTTP error such as 401) or the server says
- * "resync", the list is loaded again and a new stream opened from there.
+ * When it gives up (an HTTP error such as 401), the server says "resync",
+ * or the server's heartbeat stops coming (a connection that died silently,
+ * which EventSource does not notice), the list is loaded again and a new
+ * stream opened from there.
  *
  * Mount it with key={branchId}: one feed, one branch.
  */
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import {
   branchEventsUrl,
+  HELP_CALL_HEARTBEAT_EVENT,
+  HELP_CALL_HEARTBEAT_INTERVAL_MS,
   HELP_CALL_RESYNC_EVENT,
   HELP_CALL_STREAM_EVENT,
   HelpCallEvent,
@@ -30,6 +34,8 @@ export type FeedConnection = 'connecting' | 'live' | 'reconnecting';
 
 /** Waits between attempts when the server cannot be reached; the last one repeats. */
 const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000];
+/** Silence this long (two heartbeats missed, with slack for a slow network) means the stream is dead. */
+const SILENCE_LIMIT_MS = 2.5 * HELP_CALL_HEARTBEAT_INTERVAL_MS;
 
 export interface HelpCallFeed {
   branch: StaffBranch | undefined;
@@ -88,6 +94,7 @@ export function useHelpCallFeed(branchId: number, handlers: HelpCallFeedHandlers
     const abort = new AbortController();
     let source: EventSource | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let silenceTimer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
     let loadedBefore = false;
 
@@ -119,7 +126,18 @@ export function useHelpCallFeed(branchId: number, handlers: HelpCallFeedHandlers
     const listen = (after: number) => {
       const events = new EventSource(branchEventsUrl(branchId, after));
       source = events;
+      // Any word from the server, heartbeat or event, shows the stream is alive.
+      const heardFromServer = () => {
+        clearTimeout(silenceTimer);
+        silenceTimer = setTimeout(() => {
+          if (source !== events) return;
+          setConnection('reconnecting');
+          void load();
+        }, SILENCE_LIMIT_MS);
+      };
+      heardFromServer();
       events.onopen = () => {
+        heardFromServer();
         failures = 0;
         setConnection('live');
       };
@@ -128,11 +146,16 @@ export function useHelpCallFeed(branchId: number, handlers: HelpCallFeedHandlers
         setConnection('reconnecting');
         // CONNECTING: the browser retries by itself. CLOSED: it gave up; reload to learn why.
         if (events.readyState === EventSource.CLOSED) {
+          clearTimeout(silenceTimer);
           source = undefined;
           retryLater();
         }
       };
-      events.addEventListener(HELP_CALL_STREAM_EVENT, receive);
+      events.addEventListener(HELP_CALL_HEARTBEAT_EVENT, heardFromServer);
+      events.addEventListener(HELP_CALL_STREAM_EVENT, (message) => {
+        heardFromServer();
+        receive(message);
+      });
       events.addEventListener(HELP_CALL_RESYNC_EVENT, () => {
         setConnection('reconnecting');
         void load();
@@ -141,6 +164,7 @@ export function useHelpCallFeed(branchId: number, handlers: HelpCallFeedHandlers
 
     async function load() {
       clearTimeout(retryTimer);
+      clearTimeout(silenceTimer);
       source?.close();
       source = undefined;
       try {
@@ -181,6 +205,7 @@ export function useHelpCallFeed(branchId: number, handlers: HelpCallFeedHandlers
     return () => {
       abort.abort();
       clearTimeout(retryTimer);
+      clearTimeout(silenceTimer);
       source?.close();
     };
   }, [branchId, showBoard]);

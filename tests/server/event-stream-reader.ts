@@ -1,3 +1,5 @@
+import { HELP_CALL_HEARTBEAT_EVENT } from '../../src/shared/api/help-calls.ts';
+
 /**
  * Reads a Server-Sent Events response the way EventSource would, one
  * message at a time, so tests can check exactly what a staff screen gets.
@@ -7,7 +9,7 @@ export interface StreamMessage {
   event?: string;
   data?: string;
   retry?: string;
-  /** Lines starting with ":" (heartbeats). */
+  /** Lines starting with ":" (the server sends none: heartbeats are named events). */
   comments: string[];
 }
 
@@ -79,7 +81,9 @@ export class EventStreamReader {
   async nextEvent(timeoutMs = 3000): Promise<StreamMessage> {
     for (;;) {
       const message = await this.next(timeoutMs);
-      if (message.event !== undefined) return message;
+      if (message.event !== undefined && message.event !== HELP_CALL_HEARTBEAT_EVENT) {
+        return message;
+      }
     }
   }
 

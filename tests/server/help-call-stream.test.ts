@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '../../src/shared/api/contract.ts';
-import { HelpCallEvent, HelpCallResync } from '../../src/shared/api/help-calls.ts';
+import {
+  HELP_CALL_HEARTBEAT_EVENT,
+  HelpCallEvent,
+  HelpCallResync,
+} from '../../src/shared/api/help-calls.ts';
 import { HelpCallBus } from '../../src/server/help-calls/help-call-bus.ts';
 import { MAX_REPLAY } from '../../src/server/help-calls/help-call-stream.ts';
 import { startTestApp, type TestApp, type TestAppOptions } from './helpers.ts';
@@ -137,11 +141,21 @@ describe('GET /api/staff/branches/:branchId/events', () => {
     }
   });
 
-  it('sends a heartbeat comment while nothing happens', async () => {
+  it('sends a heartbeat event the page can see while nothing happens, keeping Last-Event-ID', async () => {
     const server = await startLiveServer({ config: { eventStreamHeartbeatMs: 50 } });
     const events = await stream(server);
     await events.next(); // retry
-    expect((await events.next(1000)).comments).toEqual(['heartbeat']);
+    // Named, so EventSource reports it; no id, so a reconnect still resumes from the last call event.
+    expect(await events.next(1000)).toEqual({
+      event: HELP_CALL_HEARTBEAT_EVENT,
+      data: '{}',
+      comments: [],
+    });
+    expect(await events.next(1000)).toEqual({
+      event: HELP_CALL_HEARTBEAT_EVENT,
+      data: '{}',
+      comments: [],
+    });
     events.close();
   });
 

@@ -2,7 +2,10 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeStaffLanguage } from '../../src/browser/i18n/staff-i18n.ts';
-import type { StaffHelpCall } from '../../src/shared/api/help-calls.ts';
+import {
+  HELP_CALL_HEARTBEAT_INTERVAL_MS,
+  type StaffHelpCall,
+} from '../../src/shared/api/help-calls.ts';
 import { StaffApp } from '../../src/staff/StaffApp.tsx';
 import {
   BRANCH,
@@ -315,6 +318,63 @@ describe('live updates', () => {
     expect(screen.getAllByRole('article')).toHaveLength(2);
     // It started waiting while the screen was not listening: still news.
     expect(announcements()).toEqual(['Nytt anrop: Musikavdelningen']);
+  });
+
+  it('reopens the stream when the heartbeat stops, and stays live while it comes', async () => {
+    // A phone that slept or changed Wi-Fi gets no error from EventSource: only silence.
+    // The clock still runs (the screen's loading waits on short timeouts); the test jumps it on.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    const advance = (ms: number) => {
+      act(() => {
+        vi.advanceTimersByTime(ms);
+      });
+    };
+    const silenceLimit = 2.5 * HELP_CALL_HEARTBEAT_INTERVAL_MS;
+    const missed = staffCall({ minutesAgo: 0, location: 'Musikavdelningen' });
+    serveBranch([], { lastEventId: 7 });
+    api.on(
+      'GET',
+      CALLS_URL,
+      () => json({ branch: BRANCH, calls: [], lastEventId: 7 }),
+      () => json({ branch: BRANCH, calls: [missed], lastEventId: 9 }),
+    );
+    const stream = await openQueue();
+    stream.open();
+
+    // Heartbeats, and events too, keep it live far past the limit.
+    for (let beat = 0; beat < 5; beat += 1) {
+      advance(HELP_CALL_HEARTBEAT_INTERVAL_MS);
+      stream.heartbeat();
+    }
+    advance(silenceLimit - 1);
+    stream.helpCall('created', staffCall({ location: 'Läsesalen' }), 8);
+    advance(silenceLimit - 1);
+    expect(screen.getByText('Live')).toBeTruthy();
+    expect(stream.closed).toBe(false);
+    expect(FakeEventSource.instances).toHaveLength(1);
+    expect(api.requestsTo('GET', CALLS_URL)).toHaveLength(1);
+
+    // Then silence: the screen stops claiming "Live", reloads the list and listens on from it.
+    advance(1);
+    expect(screen.getByText('Återansluter …')).toBeTruthy();
+    expect(screen.queryByText('Live')).toBeNull();
+    expect(stream.closed).toBe(true);
+    expect(await screen.findByRole('article', { name: 'Musikavdelningen' })).toBeTruthy();
+    expect(api.requestsTo('GET', CALLS_URL)).toHaveLength(2);
+    expect(FakeEventSource.instances).toHaveLength(2);
+    expect(FakeEventSource.latest().url).toBe('/api/staff/branches/1/events?after=9');
+    // It started waiting while the screen was deaf: still news.
+    expect(announcements()).toEqual(['Nytt anrop: Musikavdelningen']);
+    expect(screen.getByText('Återansluter …')).toBeTruthy();
+    FakeEventSource.latest().open();
+    expect(screen.getByText('Live')).toBeTruthy();
+
+    // Gone from the screen, it leaves no timer behind to reconnect.
+    cleanup();
+    advance(10 * silenceLimit);
+    expect(FakeEventSource.latest().closed).toBe(true);
+    expect(FakeEventSource.instances).toHaveLength(2);
+    expect(api.requestsTo('GET', CALLS_URL)).toHaveLength(2);
   });
 
   it('rings a two-tone chime for each new call once staff turn the sound on', async () => {

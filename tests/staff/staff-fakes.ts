@@ -7,10 +7,11 @@ import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { StaffUser } from '../../src/shared/api/accounts.ts';
 import type { ContentSnapshot } from '../../src/shared/api/contract.ts';
-import type {
-  HelpCallEventType,
-  StaffBranch,
-  StaffHelpCall,
+import {
+  HELP_CALL_HEARTBEAT_EVENT,
+  type HelpCallEventType,
+  type StaffBranch,
+  type StaffHelpCall,
 } from '../../src/shared/api/help-calls.ts';
 import { BANKID_GUIDE, LIBRARY } from '../fixtures/kiosk-guides.ts';
 
@@ -115,13 +116,20 @@ export class FakeEventSource {
   }
 
   send(type: string, data: unknown, lastEventId: number) {
+    this.dispatch(
+      new MessageEvent(type, { data: JSON.stringify(data), lastEventId: `${lastEventId}` }),
+    );
+  }
+
+  /** The server's "still here" (it has no id of its own). */
+  heartbeat() {
+    this.dispatch(new MessageEvent(HELP_CALL_HEARTBEAT_EVENT, { data: '{}' }));
+  }
+
+  private dispatch(event: MessageEvent) {
     if (this.closed) throw new Error('The screen closed this EventSource');
     act(() => {
-      const event = new MessageEvent(type, {
-        data: JSON.stringify(data),
-        lastEventId: `${lastEventId}`,
-      });
-      for (const listener of this.listeners.get(type) ?? []) listener(event);
+      for (const listener of this.listeners.get(event.type) ?? []) listener(event);
     });
   }
 

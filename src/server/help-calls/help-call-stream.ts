@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  HELP_CALL_HEARTBEAT_EVENT,
   HELP_CALL_RESYNC_EVENT,
   HELP_CALLS_API,
   type HelpCallResync,
@@ -22,6 +23,9 @@ import { branchOf } from './staff-help-call-routes.ts';
 export const MAX_REPLAY = 1000;
 /** A client that lets this much pile up unread is dropped; it reconnects and resumes. */
 const MAX_UNSENT_BYTES = 1024 * 1024;
+
+// A named event, not a comment, so the page sees it; no `id:`, so Last-Event-ID is kept.
+const HEARTBEAT_FRAME = `event: ${HELP_CALL_HEARTBEAT_EVENT}\ndata: {}\n\n`;
 
 const EventId = z
   .string()
@@ -97,7 +101,7 @@ export function registerHelpCallStream(
       const heartbeat = setInterval(() => {
         // A stream lives no longer than its session: logging out elsewhere ends it.
         if (!currentStaff(db, request)) close();
-        else write(': heartbeat\n\n');
+        else write(HEARTBEAT_FRAME);
       }, heartbeatMs);
       function close() {
         if (closed) return;

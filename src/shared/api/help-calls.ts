@@ -76,6 +76,15 @@ export const HELP_CALL_STREAM_EVENT = 'help-call';
  * calls and continue from `lastEventId`.
  */
 export const HELP_CALL_RESYNC_EVENT = 'resync';
+/**
+ * Sent while nothing else happens, with `data: {}` and no `id:` (so
+ * Last-Event-ID stays as it was). A named event, not an SSE comment:
+ * EventSource never shows comments to the page, and the staff screen must
+ * notice when these stop coming (a phone asleep, a Wi-Fi switch).
+ */
+export const HELP_CALL_HEARTBEAT_EVENT = 'heartbeat';
+/** How often the server sends a heartbeat (its eventStreamHeartbeatMs; tests shorten it). */
+export const HELP_CALL_HEARTBEAT_INTERVAL_MS = 15_000;
 
 /**
  * The `data:` of a help-call event. `call` is the call as it is when the
