@@ -234,6 +234,24 @@ describe('the outbox', () => {
     expect((await db.helpCalls.get(newer.id))?.state).toBe('delivered');
   });
 
+  it('also retries calls listed before the one that showed the server is back', async () => {
+    server.networkDown = true;
+    const outbox = newOutbox();
+    const older = await outbox.callForHelp(IN_A_GUIDE);
+    clock += 1;
+    const newer = await outbox.callForHelp({ ...IN_A_GUIDE, needs: [] });
+    await outbox.flush();
+    // This time the OLDER call waits longer: it is looked at first, while the server still seems down.
+    await db.helpCalls.update(older.id, { nextAttemptAt: clock + 25_000 });
+    server.networkDown = false;
+    clock = (await db.helpCalls.get(newer.id))?.nextAttemptAt ?? clock;
+
+    await outbox.flush();
+
+    expect((await db.helpCalls.get(newer.id))?.state).toBe('delivered');
+    expect((await db.helpCalls.get(older.id))?.state).toBe('delivered');
+  });
+
   it('keeps a call the server refuses (4xx), with its words, and stops sending it', async () => {
     server.faults = [
       { status: 400, body: { statusCode: 400, error: 'Bad Request', message: 'Bad help call.' } },

@@ -179,6 +179,7 @@ export class Outbox {
   private async flushOnce({ ignoreBackoff = false }: FlushOptions): Promise<FlushResult> {
     // Once the server answered anything, it is reachable: calls in backoff need not wait.
     let reachable = false;
+    let waitedOutBackoff = false;
     for (const listed of await readActiveHelpCalls(this.db)) {
       const done = new Set<OutboxAction>();
       for (;;) {
@@ -191,9 +192,19 @@ export class Outbox {
           break;
         }
         const token = await this.sendingToken();
-        if (token === null || !this.isDue(call, ignoreBackoff || reachable)) break;
+        if (token === null) break;
+        if (!this.isDue(call, ignoreBackoff || reachable)) {
+          waitedOutBackoff = true;
+          break;
+        }
         if (await this.perform(action, call, token)) reachable = true;
       }
+    }
+    // Calls looked at before the server proved reachable were left to their backoff: one more
+    // pass sends them now, whether or not the browser ever fires 'online' (the Wi-Fi may have
+    // stayed up while the server or the library's network was down).
+    if (reachable && waitedOutBackoff && !ignoreBackoff) {
+      this.rerun = { ignoreBackoff: true };
     }
     return { nextWakeAt: await this.nextWakeAt() };
   }
