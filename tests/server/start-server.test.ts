@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -74,6 +75,19 @@ describe('startServer', () => {
     expect(answer.status).toBe(200);
     expect(Health.parse(JSON.parse(answer.body)).status).toBe('ok');
     expect(answer.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+  });
+
+  it('closes even when a client connected and never sent a request', async () => {
+    const server = await startServer(testConfig(await makeTempDir(), { PORT: '0' }));
+    const { port } = new URL(server.url);
+    const silent = connect(Number(port), '127.0.0.1');
+    silent.on('error', () => undefined);
+    await new Promise((resolve) => silent.once('connect', resolve));
+
+    const started = Date.now();
+    await server.close(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    silent.destroy();
   });
 
   it('says which TLS file it could not read', async () => {
