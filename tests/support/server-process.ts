@@ -29,6 +29,12 @@ export class ServerProcess {
     this.origin = `http://127.0.0.1:${port}`;
   }
 
+  /** The running server's process id (e.g. to read its memory in /proc); undefined when not started. */
+  get pid(): number | undefined {
+    const child = this.#child;
+    return child && child.exitCode === null ? child.pid : undefined;
+  }
+
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
