@@ -275,43 +275,46 @@ export class Outbox {
     }
   }
 
-  private async sendCancel(call: OutboxHelpCall, token: string): Promise<boolean> {
-    const answer = await this.request(
+  private sendCancel(call: OutboxHelpCall, token: string): Promise<boolean> {
+    return this.askAboutCall(
+      call,
+      token,
       HELP_CALLS_API.cancel.method,
       `${helpCallUrl(call.id)}/cancel`,
-      token,
-    );
-    if (answer.kind === 'no-answer') {
-      await this.retryLater(call, this.problem('network', null, answer.message), null);
-      return false;
-    }
-    const { code, message } = problemOf(answer.body, answer.status);
-    switch (verdictFor(answer.status, code)) {
-      case 'accepted':
-        await this.storeAnswer(call, answer);
-        return true;
-      case 'retry':
-        await this.retryLater(
-          call,
-          this.problem(answer.status === 429 ? 'rate-limited' : 'server', answer.status, message),
-          answer.retryAfter,
-        );
-        return true;
-      case 'device':
-        await this.pauseForPairing(call, token, code, message);
-        return true;
-      case 'refused': {
-        const problem = this.problem('refused', answer.status, message);
+      async (problem) => {
         // 404 for a call never delivered: the server never had it. Either way, nobody is coming.
         if (call.state === 'queued') await recordCancelledLocally(this.db, call.id, this.now());
         await recordGivenUp(this.db, call.id, { problem });
-        return true;
-      }
-    }
+      },
+    );
   }
 
-  private async checkStatus(call: OutboxHelpCall, token: string): Promise<boolean> {
-    const answer = await this.request(HELP_CALLS_API.read.method, helpCallUrl(call.id), token);
+  private checkStatus(call: OutboxHelpCall, token: string): Promise<boolean> {
+    return this.askAboutCall(
+      call,
+      token,
+      HELP_CALLS_API.read.method,
+      helpCallUrl(call.id),
+      async (problem) => {
+        // The server no longer knows the call (e.g. restored from a backup): staff cannot see it.
+        await recordRefused(this.db, call.id, { problem, maybeOnServer: true });
+      },
+    );
+  }
+
+  /**
+   * A request about a call the server may already have (cancel it, read its status). Every
+   * answer is handled alike but a refusal, which means something different for each.
+   * Returns whether the server answered at all.
+   */
+  private async askAboutCall(
+    call: OutboxHelpCall,
+    token: string,
+    method: string,
+    url: string,
+    onRefused: (problem: OutboxProblem) => Promise<void>,
+  ): Promise<boolean> {
+    const answer = await this.request(method, url, token);
     if (answer.kind === 'no-answer') {
       await this.retryLater(call, this.problem('network', null, answer.message), null);
       return false;
@@ -332,11 +335,7 @@ export class Outbox {
         await this.pauseForPairing(call, token, code, message);
         return true;
       case 'refused':
-        // The server no longer knows the call (e.g. restored from a backup): staff cannot see it.
-        await recordRefused(this.db, call.id, {
-          problem: this.problem('refused', answer.status, message),
-          maybeOnServer: true,
-        });
+        await onRefused(this.problem('refused', answer.status, message));
         return true;
     }
   }
