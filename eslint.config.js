@@ -8,17 +8,19 @@ import globals from 'globals';
 
 /**
  * Dependencies point one way: shared <- browser (data, no screens) <- screens <- app shell.
- * The server never imports browser code, and screens never import each other.
+ * The server never imports browser code, and screens never import each other, except the
+ * admin area, which builds on the staff screen's login and the kiosk's guide components.
  */
+const screens = ['./src/kiosk', './src/staff', './src/admin'];
 const layers = [
-  {
-    target: './src/shared',
-    from: ['./src/server', './src/browser', './src/kiosk', './src/staff', './src/app'],
-  },
-  { target: './src/server', from: ['./src/browser', './src/kiosk', './src/staff', './src/app'] },
-  { target: './src/browser', from: ['./src/server', './src/kiosk', './src/staff', './src/app'] },
-  { target: './src/kiosk', from: ['./src/server', './src/staff', './src/app'] },
-  { target: './src/staff', from: ['./src/server', './src/kiosk', './src/app'] },
+  { target: './src/shared', from: ['./src/server', './src/browser', ...screens, './src/app'] },
+  { target: './src/server', from: ['./src/browser', ...screens, './src/app'] },
+  { target: './src/browser', from: ['./src/server', ...screens, './src/app'] },
+  { target: './src/kiosk', from: ['./src/server', './src/staff', './src/admin', './src/app'] },
+  { target: './src/staff', from: ['./src/server', './src/kiosk', './src/admin', './src/app'] },
+  // The admin area is the staff screens' back office (same accounts, same login), and its
+  // preview shows guides with the kiosk's own components, so it may import from both.
+  { target: './src/admin', from: ['./src/server', './src/app'] },
 ];
 
 export default tseslint.config(
@@ -44,7 +46,7 @@ export default tseslint.config(
   },
   {
     // No bare text in screens: every visitor-facing word goes through i18next.
-    files: ['src/kiosk/**/*.tsx', 'src/staff/**/*.tsx', 'src/app/**/*.tsx'],
+    files: ['src/kiosk/**/*.tsx', 'src/staff/**/*.tsx', 'src/admin/**/*.tsx', 'src/app/**/*.tsx'],
     plugins: { i18next },
     rules: {
       'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],

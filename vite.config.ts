@@ -2,15 +2,23 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
-/** The staff screen's own code and strings: used online, on staff devices, so tablets skip it. */
-const STAFF_ONLY = /\/src\/staff\/|\/locales\/[a-z-]+\/staff\.json$/;
-
 /**
- * Each UI language becomes its own small chunk, named so the precache test and a person can find it.
- * Chunks entered from the staff area go under assets/staff/, which the service worker leaves out.
+ * The staff and admin screens' own code and strings: used online, on staff devices, so tablets
+ * skip them. Each area's chunks go under assets/<area>/, which the service worker leaves out.
  */
+const ONLINE_ONLY_AREAS = [
+  { folder: 'assets/staff', files: /\/src\/staff\/|\/locales\/[a-z-]+\/staff\.json$/ },
+  { folder: 'assets/admin', files: /\/src\/admin\/|\/locales\/[a-z-]+\/(admin|editor)\.json$/ },
+];
+const ONLINE_ONLY_FOLDERS = ONLINE_ONLY_AREAS.map((area) => `${area.folder}/`);
+
+function onlineOnlyFolder(file: string): string | undefined {
+  return ONLINE_ONLY_AREAS.find((area) => area.files.test(file))?.folder;
+}
+
+/** Each UI language becomes its own small chunk, named so the precache test and a person can find it. */
 function chunkFileNames(chunk: { facadeModuleId: string | null }): string {
-  const folder = STAFF_ONLY.test(chunk.facadeModuleId ?? '') ? 'assets/staff' : 'assets';
+  const folder = onlineOnlyFolder(chunk.facadeModuleId ?? '') ?? 'assets';
   const locale = /\/locales\/([a-z-]+)\/([a-z-]+)\.json$/.exec(chunk.facadeModuleId ?? '');
   return locale
     ? `${folder}/locale-${locale[1]}-${locale[2]}-[hash].js`
@@ -19,22 +27,28 @@ function chunkFileNames(chunk: { facadeModuleId: string | null }): string {
 
 /** A chunk's CSS follows its chunk. */
 function assetFileNames(asset: { originalFileNames: string[] }): string {
-  const staff =
-    asset.originalFileNames.length > 0 &&
-    asset.originalFileNames.every((file) => STAFF_ONLY.test(`/${file}`));
-  return staff ? 'assets/staff/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]';
+  const folders = new Set(asset.originalFileNames.map((file) => onlineOnlyFolder(`/${file}`)));
+  const [folder] = folders;
+  return folders.size === 1 && folder
+    ? `${folder}/[name]-[hash][extname]`
+    : 'assets/[name]-[hash][extname]';
 }
 
+const isOnlineOnly = (fileName: string) =>
+  ONLINE_ONLY_FOLDERS.some((folder) => fileName.startsWith(folder));
+
 /** The kiosk must never need a file the service worker leaves out: fail the build instead. */
-function kioskNeedsNoStaffChunk(): Plugin {
+function kioskNeedsNoOnlineOnlyChunk(): Plugin {
   return {
-    name: 'lotsen:kiosk-needs-no-staff-chunk',
+    name: 'lotsen:kiosk-needs-no-online-only-chunk',
     apply: 'build',
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || chunk.fileName.startsWith('assets/staff/')) continue;
-        const staffImport = chunk.imports.find((file) => file.startsWith('assets/staff/'));
-        if (staffImport) this.error(`${chunk.fileName} imports the staff-only ${staffImport}`);
+        if (chunk.type !== 'chunk' || isOnlineOnly(chunk.fileName)) continue;
+        const onlineOnlyImport = chunk.imports.find(isOnlineOnly);
+        if (onlineOnlyImport) {
+          this.error(`${chunk.fileName} imports the online-only ${onlineOnlyImport}`);
+        }
       }
     },
   };
@@ -42,7 +56,7 @@ function kioskNeedsNoStaffChunk(): Plugin {
 
 export default defineConfig({
   plugins: [
-    kioskNeedsNoStaffChunk(),
+    kioskNeedsNoOnlineOnlyChunk(),
     react(),
     VitePWA({
       // Updates wait for the kiosk to be between visitors; see src/browser/app-updates.
@@ -68,9 +82,13 @@ export default defineConfig({
       workbox: {
         // The app shell and every UI language: a kiosk must switch language with the network down.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
-        // The staff screen is used online only, on staff devices: tablets need not download it.
-        // The first entry is Workbox's own default, which setting globIgnores would otherwise drop.
-        globIgnores: ['**/node_modules/**/*', 'assets/staff/**'],
+        // The staff and admin screens are used online only, on staff devices: tablets need not
+        // download them. The first entry is Workbox's own default, which setting globIgnores
+        // would otherwise drop.
+        globIgnores: [
+          '**/node_modules/**/*',
+          ...ONLINE_ONLY_FOLDERS.map((folder) => `${folder}**`),
+        ],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

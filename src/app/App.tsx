@@ -6,9 +6,12 @@ import { useContentSync } from './use-content-sync.ts';
 import { useDeviceCheck } from './use-device-check.ts';
 import { useOutbox } from './use-outbox.ts';
 
-// Its own chunks: the kiosk never downloads the staff screen.
+// Their own chunks: the kiosk never downloads the staff or admin screens.
 const StaffApp = lazy(() =>
   import('../staff/StaffApp.tsx').then((module) => ({ default: module.StaffApp })),
+);
+const AdminApp = lazy(() =>
+  import('../admin/AdminApp.tsx').then((module) => ({ default: module.AdminApp })),
 );
 
 /**
@@ -33,9 +36,12 @@ export function App() {
           <StaffApp />
         </Suspense>
       );
-    // The admin area will be React.lazy(() => import('../admin/AdminApp.tsx')) here, inside
-    // <Suspense>, so the kiosk never downloads it.
     case 'admin':
+      return (
+        <Suspense fallback={null}>
+          <AdminApp />
+        </Suspense>
+      );
     case 'kiosk':
       return <KioskApp onSafeToReloadChange={setSafeToReload} />;
   }

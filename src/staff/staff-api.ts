@@ -11,7 +11,7 @@ import {
   type LoginRequest,
   type StaffUser,
 } from '../shared/api/accounts.ts';
-import { API, ApiProblem, ContentSnapshot } from '../shared/api/contract.ts';
+import { API, ApiProblem, ContentRelease } from '../shared/api/contract.ts';
 import {
   BranchHelpCalls,
   HELP_CALLS_API,
@@ -137,8 +137,8 @@ export async function actOnHelpCall(
   return parsed(await send(path, postJson()), StaffHelpCall);
 }
 
-/** The branch's published guides, for their titles. */
+/** The branch's published guides (all of them: no ?since), for their titles. */
 export async function fetchGuides(branchId: number, signal?: AbortSignal) {
   const response = await send(`${API.content.path}?branch=${branchId}`, { signal });
-  return (await parsed(response, ContentSnapshot)).guides;
+  return (await parsed(response, ContentRelease)).guides;
 }

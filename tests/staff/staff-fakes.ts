@@ -6,7 +6,7 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { StaffUser } from '../../src/shared/api/accounts.ts';
-import type { ContentSnapshot } from '../../src/shared/api/contract.ts';
+import type { ContentRelease } from '../../src/shared/api/contract.ts';
 import {
   HELP_CALL_HEARTBEAT_EVENT,
   type HelpCallEventType,
@@ -18,9 +18,11 @@ import { BANKID_GUIDE, LIBRARY } from '../fixtures/kiosk-guides.ts';
 export const ME: StaffUser = { id: 7, email: 'anna@bibliotek.example.se', role: 'staff' };
 export const COLLEAGUE = { id: 8, email: 'bo@bibliotek.example.se' };
 export const BRANCH: StaffBranch = { id: 1, name: 'Stadsbiblioteket' };
-export const CONTENT: ContentSnapshot = {
+export const CONTENT: ContentRelease = {
   release: 1,
+  since: 0,
   library: LIBRARY,
+  guideIds: [BANKID_GUIDE.id],
   guides: [BANKID_GUIDE],
   images: [],
 };

@@ -33,13 +33,34 @@ export const ContentImage = z.object({
   size: z.number().int().nonnegative(),
 });
 
-/** Everything a kiosk needs to work offline: the published guides, the images they use, and its library's settings. */
-export const ContentSnapshot = z.object({
+/**
+ * A content release as a tablet downloads it: what changed since the release
+ * the tablet holds (`GET /api/content?since=<release>`), or everything when
+ * `since` is 0. A guide the tablet holds that is not in `guideIds` was
+ * unpublished; a guide in `guideIds` but not in `guides` is unchanged.
+ */
+export const ContentRelease = z.object({
   release: z.number().int().nonnegative(),
+  /** What the changes are counted from: the tablet's release, or 0 for everything. */
+  since: z.number().int().nonnegative(),
   library: LibrarySettings,
+  /** Every published guide, in the order the kiosk lists them. */
+  guideIds: z.array(Slug),
+  /** The guides published after `since` (all of them when `since` is 0). */
   guides: z.array(Guide),
+  /** The pictures the guides in `guides` show. */
   images: z.array(ContentImage),
 });
+
+/**
+ * What a paired tablet tells the server with each content request, for the
+ * admins' device list. The release it shows visitors is the `since` parameter.
+ */
+export const TABLET_REPORT_HEADERS = {
+  appVersion: 'lotsen-app-version',
+  /** Help calls still waiting on the tablet to be delivered. */
+  pendingCalls: 'lotsen-pending-calls',
+} as const;
 
 /** Every error the API sends: a status, and a sentence a person can act on. */
 export const ApiProblem = z.object({
@@ -50,7 +71,8 @@ export const ApiProblem = z.object({
 
 export const API = {
   health: { method: 'GET', path: '/api/health', response: Health },
-  content: { method: 'GET', path: '/api/content', response: ContentSnapshot },
+  /** ?since=<release the tablet shows>; 304 when the tablet already has the newest. */
+  content: { method: 'GET', path: '/api/content', response: ContentRelease },
   /** The image's bytes; `?v=<sha256>` makes the URL immutable. */
   image: { method: 'GET', path: '/api/images/:id' },
 } as const;
@@ -61,5 +83,5 @@ export const imageUrl = (image: { id: string; sha256: string }) =>
 export type Health = z.infer<typeof Health>;
 export type LibrarySettings = z.infer<typeof LibrarySettings>;
 export type ContentImage = z.infer<typeof ContentImage>;
-export type ContentSnapshot = z.infer<typeof ContentSnapshot>;
+export type ContentRelease = z.infer<typeof ContentRelease>;
 export type ApiProblem = z.infer<typeof ApiProblem>;

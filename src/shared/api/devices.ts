@@ -76,6 +76,19 @@ export const KioskDeviceDetails = KioskDevice.extend({
   lastSeenAt: z.string().nullable(),
   /** Until when an unused pairing code works; null when there is none. */
   pairingExpiresAt: z.string().nullable(),
+  /** What the tablet said in its last content request; null until it made one. */
+  report: z
+    .object({
+      /** The content release it shows visitors (0: none yet). */
+      contentRelease: z.number().int().nonnegative(),
+      appVersion: z.string(),
+      /** Help calls waiting on the tablet to be delivered. */
+      pendingCalls: z.number().int().nonnegative(),
+      reportedAt: z.string(),
+    })
+    .nullable(),
+  /** The newest content release, so the list can say which tablets are behind. */
+  latestRelease: z.number().int().nonnegative(),
 });
 
 export const NewKioskDevice = z
