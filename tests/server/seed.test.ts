@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ContentSnapshot } from '../../src/shared/api/contract.ts';
+import { ContentRelease } from '../../src/shared/api/contract.ts';
 import { Guide } from '../../src/shared/content/guide.ts';
-import { readContentSnapshot } from '../../src/server/content/content-snapshot.ts';
+import { readContentRelease } from '../../src/server/content/content-release.ts';
 import { openDatabase } from '../../src/server/database/open-database.ts';
 import { parseSeedContent, SeedError } from '../../src/server/seed/seed-content.ts';
 import { bundledSeedFiles, readSeedFilesFromDisk } from '../../src/server/seed/seed-files.ts';
@@ -47,10 +47,32 @@ describe('seedDatabase', () => {
         )
         .get();
       expect(counts).toEqual({ branches: 1, releases: 1, guides: 1, images: 1 });
+      // Every seeded guide is also a draft (revision 1) and its published version 1, by "seed".
+      const history = again
+        .prepare<[], Record<string, unknown>>(
+          `SELECT d.guide_id AS id, d.revision, d.saved_by AS savedBy, v.version,
+                  v.published_by AS publishedBy, v.release_id AS release,
+                  r.published_by AS releasedBy, d.document = g.document AS sameDocument
+             FROM guide_drafts d JOIN guide_versions v ON v.guide_id = d.guide_id
+             JOIN guides g ON g.id = d.guide_id JOIN content_releases r ON r.id = v.release_id`,
+        )
+        .all();
+      expect(history).toEqual([
+        {
+          id: 'test-open-bankid',
+          revision: 1,
+          savedBy: 'seed',
+          version: 1,
+          publishedBy: 'seed',
+          release: 1,
+          releasedBy: 'seed',
+          sameDocument: 1,
+        },
+      ]);
 
-      const snapshot = readContentSnapshot(again, 1);
-      expect(snapshot?.release).toBe(1);
-      expect(snapshot?.library).toEqual({ branchId: 1, ...DEMO_BRANCH });
+      const content = ContentRelease.parse(JSON.parse(readContentRelease(again, 1, 0)?.json ?? ''));
+      expect(content.release).toBe(1);
+      expect(content.library).toEqual({ branchId: 1, ...DEMO_BRANCH });
       const image = again
         .prepare<[], { sha256: string; bytes: Buffer }>('SELECT sha256, bytes FROM guide_images')
         .get();
@@ -114,8 +136,8 @@ describe('the bundled demo content', () => {
         const parsed = Guide.safeParse(JSON.parse(document));
         expect(parsed.error).toBeUndefined();
       }
-      const snapshot = readContentSnapshot(db, 1);
-      expect(ContentSnapshot.safeParse(snapshot).error).toBeUndefined();
+      const release: unknown = JSON.parse(readContentRelease(db, 1, 0)?.json ?? '');
+      expect(ContentRelease.safeParse(release).error).toBeUndefined();
     } finally {
       db.close();
     }

@@ -35,13 +35,26 @@ export function seedDatabase(
       DEMO_BRANCH.fallbackLanguage,
     );
     const release = db
-      .prepare("INSERT INTO content_releases (note) VALUES ('Demo guides shipped with Lotsen')")
+      .prepare(
+        "INSERT INTO content_releases (note, published_by) VALUES ('Demo guides shipped with Lotsen', 'seed')",
+      )
       .run();
     const insertGuide = db.prepare(
       'INSERT INTO guides (id, document, release_id) VALUES (?, ?, ?)',
     );
+    // Each demo guide is also a draft and its first version, so editors can work on it at once.
+    const insertDraft = db.prepare(
+      "INSERT INTO guide_drafts (guide_id, document, revision, saved_by) VALUES (?, ?, 1, 'seed')",
+    );
+    const insertVersion = db.prepare(
+      `INSERT INTO guide_versions (guide_id, version, document, release_id, published_by)
+       VALUES (?, 1, ?, ?, 'seed')`,
+    );
     for (const guide of content.guides) {
-      insertGuide.run(guide.id, JSON.stringify(guide), release.lastInsertRowid);
+      const document = JSON.stringify(guide);
+      insertGuide.run(guide.id, document, release.lastInsertRowid);
+      insertDraft.run(guide.id, document);
+      insertVersion.run(guide.id, document, release.lastInsertRowid);
     }
     const insertImage = db.prepare(
       'INSERT INTO guide_images (id, mime_type, sha256, bytes) VALUES (?, ?, ?, ?)',

@@ -71,7 +71,7 @@ export const LibraryBranchChange = z
     fallbackLanguage: BranchFields.fallbackLanguage.optional(),
   })
   .strict()
-  .refine((change) => Object.values(change).some((value) => value !== undefined), {
+  .refine((change) => Object.keys(change).length > 0, {
     message: 'Send at least one field to change.',
   });
 

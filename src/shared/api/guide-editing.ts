@@ -215,7 +215,11 @@ export const GUIDE_EDITING_API = {
     response: PublishResult,
   },
   /** Takes the guide off every tablet at their next sync; the draft and history stay. */
-  unpublish: { method: 'POST', path: '/api/admin/guides/:id/unpublish', response: GuideEditorState },
+  unpublish: {
+    method: 'POST',
+    path: '/api/admin/guides/:id/unpublish',
+    response: GuideEditorState,
+  },
   /** Only an unpublished guide can be deleted (409 otherwise); its history goes with it. */
   remove: { method: 'DELETE', path: '/api/admin/guides/:id' },
   versions: { method: 'GET', path: '/api/admin/guides/:id/versions', response: GuideVersionList },
