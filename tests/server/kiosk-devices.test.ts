@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiProblem, ContentSnapshot } from '../../src/shared/api/contract.ts';
+import { ApiProblem, ContentRelease } from '../../src/shared/api/contract.ts';
 import {
   DeviceProblem,
   IssuedPairingCode,
@@ -167,10 +167,10 @@ describe('GET /api/content with a tablet token', () => {
       url: '/api/content?branch=1',
       headers: tablet.headers,
     });
-    expect(ContentSnapshot.parse(content.json()).library.libraryName).toBe('Kvarnbyns bibliotek');
+    expect(ContentRelease.parse(content.json()).library.libraryName).toBe('Kvarnbyns bibliotek');
 
     const anonymous = await test.app.inject({ url: '/api/content' });
-    expect(ContentSnapshot.parse(anonymous.json()).library.branchId).toBe(1);
+    expect(ContentRelease.parse(anonymous.json()).library.branchId).toBe(1);
 
     test.db.prepare('UPDATE kiosk_devices SET revoked_at = ?').run(new Date().toISOString());
     const revoked = await test.app.inject({ url: '/api/content', headers: tablet.headers });
@@ -248,5 +248,59 @@ describe('admin device routes', () => {
       headers: admin.headers,
     });
     expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe('what the tablet list says about each tablet', () => {
+  it('has no report until the tablet made one, then its last report', async () => {
+    const test = await startTestApp();
+    const tablet = await pairTablet(test.app, test.db);
+    const admin = await logInStaff(test.db, 'admin');
+    const listed = async () => {
+      const response = await test.app.inject({ url: '/api/admin/devices', headers: admin.headers });
+      return KioskDeviceList.parse(response.json()).devices[0];
+    };
+    // Columns without reported_at are no report (e.g. a half-written row).
+    test.db.prepare("UPDATE kiosk_devices SET content_release = 1, app_version = '1.0.0'").run();
+    expect((await listed())?.report).toBeNull();
+
+    const reportedAt = '2025-03-01T09:30:00.000Z';
+    test.db
+      .prepare(
+        `UPDATE kiosk_devices
+            SET content_release = 1, app_version = '1.2.0', pending_calls = 3, reported_at = ?
+          WHERE id = ?`,
+      )
+      .run(reportedAt, tablet.device.id);
+    expect((await listed())?.report).toEqual({
+      contentRelease: 1,
+      appVersion: '1.2.0',
+      pendingCalls: 3,
+      reportedAt,
+    });
+
+    const renamed = await test.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/devices/${tablet.device.id}`,
+      headers: admin.headers,
+      payload: { name: 'Front desk tablet' },
+    });
+    expect(KioskDeviceDetails.parse(renamed.json()).report?.pendingCalls).toBe(3);
+  });
+
+  it('gives the newest content release, 0 before anything was published', async () => {
+    const test = await startTestApp();
+    await pairTablet(test.app, test.db);
+    const admin = await logInStaff(test.db, 'admin');
+    const latestRelease = async () => {
+      const response = await test.app.inject({ url: '/api/admin/devices', headers: admin.headers });
+      return KioskDeviceList.parse(response.json()).devices[0]?.latestRelease;
+    };
+    expect(await latestRelease()).toBe(1);
+    test.db.prepare("INSERT INTO content_releases (note) VALUES ('Second')").run();
+    expect(await latestRelease()).toBe(2);
+
+    test.db.exec('DELETE FROM guide_versions; DELETE FROM guides; DELETE FROM content_releases;');
+    expect(await latestRelease()).toBe(0);
   });
 });

@@ -9,16 +9,42 @@ import type { Database } from '../database/open-database.ts';
 const DETAILS = `
   SELECT d.id, d.name, d.branch_id AS branchId, b.name AS branchName, d.location,
          d.created_at AS createdAt, d.enrolled_at AS enrolledAt, d.revoked_at AS revokedAt,
-         d.last_seen_at AS lastSeenAt, d.pairing_expires_at AS pairingExpiresAt
+         d.last_seen_at AS lastSeenAt, d.pairing_expires_at AS pairingExpiresAt,
+         d.content_release AS contentRelease, d.app_version AS appVersion,
+         d.pending_calls AS pendingCalls, d.reported_at AS reportedAt,
+         (SELECT coalesce(MAX(r.id), 0) FROM content_releases r) AS latestRelease
     FROM kiosk_devices d JOIN branches b ON b.id = d.branch_id`;
 
-/** A pairing code that has run out is no code at all. */
-function withLivePairing(device: KioskDeviceDetails, now: Date): KioskDeviceDetails {
+type KioskDeviceRow = Omit<KioskDeviceDetails, 'report'> & {
+  contentRelease: number | null;
+  appVersion: string | null;
+  pendingCalls: number | null;
+  reportedAt: string | null;
+};
+
+/**
+ * What the tablet said in its last content request (written by
+ * tablet-reports.ts), and a pairing code that has run out is no code at all.
+ */
+function toDetails(row: KioskDeviceRow, now: Date): KioskDeviceDetails {
+  const { contentRelease, appVersion, pendingCalls, reportedAt, ...device } = row;
   const live = device.pairingExpiresAt !== null && device.pairingExpiresAt > now.toISOString();
-  return live ? device : { ...device, pairingExpiresAt: null };
+  return {
+    ...device,
+    pairingExpiresAt: live ? device.pairingExpiresAt : null,
+    report:
+      reportedAt === null
+        ? null
+        : {
+            contentRelease: contentRelease ?? 0,
+            appVersion: appVersion ?? '',
+            pendingCalls: pendingCalls ?? 0,
+            reportedAt,
+          },
+  };
 }
 
-export function toKioskDevice(details: KioskDeviceDetails): KioskDevice {
+export function toKioskDevice(details: KioskDevice): KioskDevice {
   const { id, name, branchId, branchName, location } = details;
   return { id, name, branchId, branchName, location };
 }
@@ -28,15 +54,15 @@ export function findKioskDevice(
   id: number,
   now: Date = new Date(),
 ): KioskDeviceDetails | undefined {
-  const device = db.prepare<[number], KioskDeviceDetails>(`${DETAILS} WHERE d.id = ?`).get(id);
-  return device && withLivePairing(device, now);
+  const row = db.prepare<[number], KioskDeviceRow>(`${DETAILS} WHERE d.id = ?`).get(id);
+  return row && toDetails(row, now);
 }
 
 export function listKioskDevices(db: Database, now: Date = new Date()): KioskDeviceDetails[] {
   return db
-    .prepare<[], KioskDeviceDetails>(`${DETAILS} ORDER BY b.name, d.name, d.id`)
+    .prepare<[], KioskDeviceRow>(`${DETAILS} ORDER BY b.name, d.name, d.id`)
     .all()
-    .map((device) => withLivePairing(device, now));
+    .map((row) => toDetails(row, now));
 }
 
 export interface DeviceCredentials {
@@ -50,7 +76,7 @@ export function findDeviceByTokenHash(
   tokenHash: string,
 ): DeviceCredentials | undefined {
   const row = db
-    .prepare<[string], KioskDeviceDetails>(`${DETAILS} WHERE d.token_hash = ?`)
+    .prepare<[string], KioskDeviceRow>(`${DETAILS} WHERE d.token_hash = ?`)
     .get(tokenHash);
   return (
     row && { device: toKioskDevice(row), revokedAt: row.revokedAt, lastSeenAt: row.lastSeenAt }
