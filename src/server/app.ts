@@ -5,11 +5,15 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { ServerOptions as HttpsOptions } from 'node:https';
+import { constants as zlib } from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './accounts/auth-routes.ts';
+import { registerAdministrationRoutes } from './administration/administration-routes.ts';
 import type { ServerConfig, TlsFiles } from './config.ts';
 import type { Database } from './database/open-database.ts';
+import { registerGuideEditingRoutes } from './guides/guide-editing-routes.ts';
 import { registerAdminDeviceRoutes } from './devices/admin-device-routes.ts';
 import { registerDeviceRoutes } from './devices/device-routes.ts';
 import { HelpCallBus } from './help-calls/help-call-bus.ts';
@@ -25,6 +29,8 @@ import { registerClientApp } from './routes/client-app.ts';
 import { registerContentRoutes } from './routes/content.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerImageRoutes } from './routes/images.ts';
+import { registerImageUploadRoutes } from './images/image-upload-routes.ts';
+import { registerGuidePackRoutes } from './packs/pack-routes.ts';
 
 export interface AppDependencies {
   config: ServerConfig;
@@ -61,6 +67,14 @@ export async function buildApp({
   await registerSecurityHeaders(app, { servesTls: config.tls !== null });
   registerErrorHandling(app);
   await app.register(cookie);
+  // Before any route (it attaches itself as routes are added). Quality 4: most of brotli's gain
+  // for a fraction of its CPU. The help-call stream writes to the socket itself (hijack), so it
+  // is never compressed or held back.
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   // Before any route: the rate limiter attaches itself to routes as they are added.
   await registerRateLimiting(app);
   registerCrossSiteProtection(app);
@@ -68,9 +82,13 @@ export async function buildApp({
   registerHealthRoutes(app);
   registerContentRoutes(app, db);
   registerImageRoutes(app, db);
+  await registerImageUploadRoutes(app, db);
+  await registerGuidePackRoutes(app, db);
   registerAuthRoutes(app, db);
   registerDeviceRoutes(app, db);
   registerAdminDeviceRoutes(app, db);
+  registerGuideEditingRoutes(app, db);
+  registerAdministrationRoutes(app, db);
 
   // One bus per server: what a tablet sends reaches the staff streams of this process.
   const bus = helpCallBus;

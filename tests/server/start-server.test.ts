@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { ContentSnapshot, Health } from '../../src/shared/api/contract.ts';
+import { ContentRelease, Health } from '../../src/shared/api/contract.ts';
 import { startServer } from '../../src/server/start-server.ts';
 import { makeTempDir, testConfig } from './helpers.ts';
 
@@ -40,7 +40,7 @@ describe('startServer', () => {
     const response = await fetch(`${server.url}/api/content`);
     expect(response.status).toBe(200);
     expect(response.headers.get('strict-transport-security')).toBeNull();
-    expect(ContentSnapshot.parse(await response.json()).release).toBe(1);
+    expect(ContentRelease.parse(await response.json()).release).toBe(1);
 
     await server.close();
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();

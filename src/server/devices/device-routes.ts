@@ -7,7 +7,7 @@ import {
   type PairingResponse,
 } from '../../shared/api/devices.ts';
 import { readKioskSetupPin } from '../branches/library-branches.ts';
-import { readLibrarySettings } from '../content/content-snapshot.ts';
+import { readLibrarySettings } from '../content/content-release.ts';
 import type { Database } from '../database/open-database.ts';
 import { ApiError, parseRequestPart } from '../http/problems.ts';
 import { waitingTime } from '../http/rate-limits.ts';

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { API } from '../../shared/api/contract.ts';
-import { defaultBranchId, readContentSnapshot } from '../content/content-snapshot.ts';
+import { defaultBranchId, readContentRelease } from '../content/content-release.ts';
 import type { Database } from '../database/open-database.ts';
 import { authenticateDevice, bearerToken } from '../devices/require-device.ts';
-import { bodyEtag, ifNoneMatchHits } from '../http/etag.ts';
+import { recordTabletReport, tabletReportOf } from '../devices/tablet-reports.ts';
+import { ifNoneMatchHits } from '../http/etag.ts';
 import { ApiError, parseRequestPart } from '../http/problems.ts';
 
 const ContentQuery = z.object({
@@ -14,17 +15,32 @@ const ContentQuery = z.object({
     .regex(/^[1-9]\d{0,8}$/, 'Use a positive whole number, e.g. ?branch=1.')
     .transform(Number)
     .optional(),
+  since: z
+    .string()
+    .regex(
+      /^\d{1,15}$/,
+      'Use the number of the release the tablet shows, e.g. ?since=12 (0 for everything).',
+    )
+    .transform(Number)
+    .optional(),
 });
 
-/** The content snapshot kiosks sync. Unchanged content costs a 304, not the whole body. */
+/**
+ * What changed since the release a tablet shows. Nothing new costs a 304,
+ * not a body; a paired tablet's report is recorded either way.
+ */
 export function registerContentRoutes(app: FastifyInstance, db: Database): void {
   app.get(API.content.path, async (request, reply) => {
     const query = parseRequestPart(ContentQuery, request.query, 'query');
     // A token that is sent must be valid: a revoked tablet learns it here, not by showing the wrong branch.
     const device = bearerToken(request) === undefined ? undefined : authenticateDevice(db, request);
+    if (device) {
+      recordTabletReport(db, device.id, tabletReportOf(request, query.since ?? 0), new Date());
+    }
     const branchId = device?.branchId ?? query.branch ?? defaultBranchId(db);
-    const snapshot = branchId === undefined ? undefined : readContentSnapshot(db, branchId);
-    if (!snapshot) {
+    const content =
+      branchId === undefined ? undefined : readContentRelease(db, branchId, query.since ?? 0);
+    if (!content) {
       throw new ApiError(
         404,
         query.branch === undefined
@@ -32,11 +48,11 @@ export function registerContentRoutes(app: FastifyInstance, db: Database): void 
           : `There is no library branch with id ${query.branch}.`,
       );
     }
-    const body = JSON.stringify(snapshot);
-    const etag = bodyEtag(body);
     // no-cache: always ask, but a matching ETag makes the answer a cheap 304.
-    reply.header('etag', etag).header('cache-control', 'no-cache');
-    if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    return reply.type('application/json; charset=utf-8').send(body);
+    reply.header('etag', content.etag).header('cache-control', 'no-cache');
+    if (ifNoneMatchHits(request.headers['if-none-match'], content.etag)) {
+      return reply.code(304).send();
+    }
+    return reply.type('application/json; charset=utf-8').send(content.json);
   });
 }
