@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import packageJson from './package.json' with { type: 'json' };
 
 /**
  * The staff and admin screens' own code and strings: used online, on staff devices, so tablets
@@ -55,6 +56,8 @@ function kioskNeedsNoOnlineOnlyChunk(): Plugin {
 }
 
 export default defineConfig({
+  // The app's version, which tablets report with each content request (src/vite-define.d.ts).
+  define: { __LOTSEN_VERSION__: JSON.stringify(packageJson.version) },
   plugins: [
     kioskNeedsNoOnlineOnlyChunk(),
     react(),

@@ -15,15 +15,17 @@ const AdminApp = lazy(() =>
 );
 
 /**
- * Composes the app: picks the area by path, keeps content in sync and
- * applies app updates when the kiosk is idle on its start screen.
+ * Composes the app: picks the area by path, keeps content in sync (new
+ * guides appear between visitors) and applies app updates when the kiosk is
+ * idle on its start screen.
  */
 export function App() {
   const area = areaForPath(window.location.pathname);
   const [safeToReload, setSafeToReload] = useState(false);
+  const [betweenVisitors, setBetweenVisitors] = useState(false);
   const kiosk = area === 'kiosk';
   // Only tablets keep guides offline, send help calls and check their pairing.
-  useContentSync(kiosk);
+  useContentSync(kiosk, betweenVisitors);
   useOutbox(kiosk);
   useDeviceCheck(kiosk);
   // A staff screen has no visitor to protect: its state comes back from the server after a reload.
@@ -43,6 +45,11 @@ export function App() {
         </Suspense>
       );
     case 'kiosk':
-      return <KioskApp onSafeToReloadChange={setSafeToReload} />;
+      return (
+        <KioskApp
+          onSafeToReloadChange={setSafeToReload}
+          onBetweenVisitorsChange={setBetweenVisitors}
+        />
+      );
   }
 }

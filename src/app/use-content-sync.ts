@@ -1,21 +1,64 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { ContentSyncSchedule } from '../browser/content-sync/content-sync-schedule.ts';
+import { useContentState, useStagedRelease } from '../browser/local-db/content-hooks.ts';
+import { applyStagedRelease } from '../browser/local-db/content.ts';
 import { kioskDb } from '../browser/local-db/kiosk-db.ts';
 import { useLazyProcess } from './use-lazy-process.ts';
 
+/** Back on the start screen, a sync older than this is repeated: cheap, as nothing new costs a 304. */
+const SYNC_BETWEEN_VISITORS_AFTER_MS = 60_000;
+
 const loadContentSync = () => import('../browser/content-sync/content-sync-schedule.ts');
+type ContentSyncModule = Awaited<ReturnType<typeof loadContentSync>>;
 
-const startContentSync = ({ scheduleContentSync }: Awaited<ReturnType<typeof loadContentSync>>) => {
-  const schedule = scheduleContentSync({
-    db: kioskDb,
-    onError: (error) => {
-      console.warn('Content sync failed; the tablet keeps its guides.', error);
-    },
-  });
-  return () => {
-    schedule.stop();
-  };
-};
+/**
+ * Keeps the tablet's guides fresh for as long as the app is open: the sync
+ * downloads and stages new releases in the background, and a staged release
+ * is applied only between visitors (or at once on a tablet with no guides
+ * yet), so nobody's guide or guide list changes under their finger.
+ */
+export function useContentSync(enabled: boolean, betweenVisitors: boolean): void {
+  const schedule = useRef<ContentSyncSchedule | null>(null);
+  const start = useCallback(({ scheduleContentSync }: ContentSyncModule) => {
+    const started = scheduleContentSync({
+      db: kioskDb,
+      onError: (error) => {
+        console.warn('Content sync failed; the tablet keeps its guides.', error);
+      },
+    });
+    schedule.current = started;
+    return () => {
+      started.stop();
+      schedule.current = null;
+    };
+  }, []);
+  useLazyProcess('content sync', loadContentSync, start, enabled);
 
-/** Keeps the tablet's guides fresh for as long as the app is open. */
-export function useContentSync(enabled: boolean): void {
-  useLazyProcess('content sync', loadContentSync, startContentSync, enabled);
+  useEffect(() => {
+    if (enabled && betweenVisitors) {
+      void schedule.current?.syncIfOlderThan(SYNC_BETWEEN_VISITORS_AFTER_MS);
+    }
+  }, [enabled, betweenVisitors]);
+
+  useApplyBetweenVisitors(enabled, betweenVisitors);
+}
+
+function useApplyBetweenVisitors(enabled: boolean, betweenVisitors: boolean): void {
+  const staged = useStagedRelease();
+  const content = useContentState();
+  // undefined while the local database opens; null on a tablet that never had guides.
+  const hasContent = content === undefined ? undefined : content !== null;
+  const mayApply = hasContent === false || (hasContent === true && betweenVisitors);
+
+  useEffect(() => {
+    if (!enabled || staged == null || !mayApply) return;
+    applyStagedRelease(kioskDb).then(
+      (outcome) => {
+        if (outcome.status === 'incomplete') console.warn(outcome.reason);
+      },
+      (error: unknown) => {
+        console.warn('The new guides could not be applied; the tablet keeps its guides.', error);
+      },
+    );
+  }, [enabled, staged, mayApply]);
 }

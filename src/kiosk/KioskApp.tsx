@@ -38,8 +38,11 @@ const ASK_IF_STILL_THERE_MS = 4 * 60_000;
  */
 export function KioskApp({
   onSafeToReloadChange,
+  onBetweenVisitorsChange,
 }: {
   onSafeToReloadChange?: (safe: boolean) => void;
+  /** True on the start screen: new guides may be applied then, never mid-guide or in a guide list. */
+  onBetweenVisitorsChange?: (between: boolean) => void;
 }) {
   const [screen, dispatch] = useReducer(navigate, START_SCREEN);
   const [language, setLanguage] = useState<LanguageCode>(SOURCE_LANGUAGE);
@@ -101,6 +104,11 @@ export function KioskApp({
   const safeToReload =
     screen.name === 'start' && quiet && !helpOpen && !setupOpen && !waitingForHelper;
   useEffect(() => onSafeToReloadChange?.(safeToReload), [safeToReload, onSafeToReloadChange]);
+  const betweenVisitors = screen.name === 'start';
+  useEffect(
+    () => onBetweenVisitorsChange?.(betweenVisitors),
+    [betweenVisitors, onBetweenVisitorsChange],
+  );
 
   useEffect(() => {
     applyTextSize(textSize);

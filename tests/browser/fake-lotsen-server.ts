@@ -1,10 +1,17 @@
 /**
  * A stand-in for the Lotsen server's tablet API, answering a fetch the way
- * the real routes do (idempotent PUT, 401 with a device code, ...), with
+ * the real routes do (idempotent PUT, 401 with a device code, content as
+ * releases with changes since the tablet's release, ...), with
  * faults a test can queue: no network, an answer lost after the server
  * acted, a request that never answers, or any status.
  */
-import type { LibrarySettings } from '../../src/shared/api/contract.ts';
+import { createHash } from 'node:crypto';
+import {
+  TABLET_REPORT_HEADERS,
+  type ContentRelease,
+  type LibrarySettings,
+} from '../../src/shared/api/contract.ts';
+import type { Guide } from '../../src/shared/content/guide.ts';
 import type { KioskDevice, KioskSetupPin } from '../../src/shared/api/devices.ts';
 import type { HelpCall, HelpCallRequest } from '../../src/shared/api/help-calls.ts';
 
@@ -26,6 +33,11 @@ export const DEVICE: KioskDevice = {
 
 export const TOKEN = 'a'.repeat(43);
 
+const API_CONTENT = '/api/content';
+
+const imageIdsOf = (guide: Guide) =>
+  guide.steps.flatMap((step) => (step.image ? [step.image.id] : []));
+
 export interface ReceivedRequest {
   method: string;
   path: string;
@@ -44,6 +56,17 @@ export type Fault =
   | 'lost-answer'
   | 'hang'
   | { status: number; body?: unknown; headers?: Record<string, string> };
+
+/** What a tablet sent with a content request. */
+export interface ContentRequest {
+  since: number;
+  ifNoneMatch: string | null;
+  appVersion: string | null;
+  pendingCalls: string | null;
+  token: string | null;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const problem = (statusCode: number, message: string, code?: string) =>
   Response.json(
@@ -66,6 +89,43 @@ export class FakeLotsenServer {
   setupPin: KioskSetupPin | null = null;
   /** Resolves hung requests when a test is done with them. */
   private hung: (() => void)[] = [];
+
+  /** The newest release; 0 until something is published (then GET /api/content is a 404). */
+  release = 0;
+  /** Published guides in the kiosk's order, with the release each last changed in. */
+  private published: { guide: Guide; changedIn: number }[] = [];
+  /** Picture bytes (SVG text) by id. */
+  private pictures = new Map<string, string>();
+  /** Pictures whose download fails with a 500, or arrives with other bytes. */
+  failingImages = new Set<string>();
+  damagedImages = new Set<string>();
+  contentRequests: ContentRequest[] = [];
+  /** The body of every 200 answer to GET /api/content. */
+  contentAnswers: ContentRelease[] = [];
+
+  /** Publishes a new release: a guide is "changed" when it or a picture it shows differs. */
+  publishContent(guides: Guide[], pictures: Record<string, string> = {}): number {
+    const release = this.release + 1;
+    const before = new Map(this.published.map((entry) => [entry.guide.id, entry]));
+    const oldPictures = this.pictures;
+    this.pictures = new Map(Object.entries(pictures));
+    const picturesChanged = (guide: Guide) =>
+      imageIdsOf(guide).some((id) => oldPictures.get(id) !== this.pictures.get(id));
+    this.published = guides.map((guide) => {
+      const old = before.get(guide.id);
+      const same =
+        old && JSON.stringify(old.guide) === JSON.stringify(guide) && !picturesChanged(guide);
+      return { guide, changedIn: same ? old.changedIn : release };
+    });
+    this.release = release;
+    return release;
+  }
+
+  imageRequests(): string[] {
+    return this.requestsTo('GET', '/api/images/').map((request) =>
+      decodeURIComponent(request.path.replace('/api/images/', '')),
+    );
+  }
 
   requestsTo(method: string, pathPrefix = '/api/help-calls/'): ReceivedRequest[] {
     return this.received.filter(
@@ -113,15 +173,70 @@ export class FakeLotsenServer {
       });
     }
     this.received.push({ method, path: url.pathname, token, body });
+    if (url.pathname === API_CONTENT) {
+      const headers = new Headers(init?.headers);
+      this.contentRequests.push({
+        since: Number(url.searchParams.get('since') ?? '0'),
+        ifNoneMatch: headers.get('If-None-Match'),
+        appVersion: headers.get(TABLET_REPORT_HEADERS.appVersion),
+        pendingCalls: headers.get(TABLET_REPORT_HEADERS.pendingCalls),
+        token,
+      });
+    }
     if (fault !== undefined && fault !== 'lost-answer') {
       return fault.body === undefined
         ? new Response(null, { status: fault.status, headers: fault.headers ?? {} })
         : Response.json(fault.body, { status: fault.status, headers: fault.headers ?? {} });
     }
-    const response = this.answer(method, url.pathname, token, body);
+    const response =
+      url.pathname === API_CONTENT || url.pathname.startsWith('/api/images/')
+        ? this.answerContent(url, token)
+        : this.answer(method, url.pathname, token, body);
     if (fault === 'lost-answer') throw new TypeError('Failed to fetch');
     return response;
   };
+
+  private answerContent(url: URL, token: string | null): Response {
+    if (token !== null && this.tokens.get(token) !== 'ok') {
+      return problem(401, 'Not paired.', 'device-revoked');
+    }
+    if (url.pathname.startsWith('/api/images/')) {
+      const id = decodeURIComponent(url.pathname.replace('/api/images/', ''));
+      const svg = this.pictures.get(id);
+      if (svg === undefined || this.failingImages.has(id)) return problem(500, 'Broken.');
+      return new Response(this.damagedImages.has(id) ? `${svg} ` : svg, {
+        headers: { 'content-type': 'image/svg+xml' },
+      });
+    }
+    if (this.release === 0) return problem(404, 'No content in this test.');
+    const asked = Number(url.searchParams.get('since') ?? '0');
+    // Like the real server: a release it cannot count from gets everything.
+    const since = asked > 0 && asked <= this.release ? asked : 0;
+    const etag = `"r${this.release}-s${since}"`;
+    const last = this.contentRequests.at(-1);
+    if (last?.ifNoneMatch === etag) return new Response(null, { status: 304 });
+    const guides = this.published
+      .filter((entry) => entry.changedIn > since)
+      .map((entry) => entry.guide);
+    const shown = new Set(guides.flatMap(imageIdsOf));
+    const answer: ContentRelease = {
+      release: this.release,
+      since,
+      library: this.library,
+      guideIds: this.published.map((entry) => entry.guide.id),
+      guides,
+      images: [...this.pictures]
+        .filter(([id]) => shown.has(id))
+        .map(([id, svg]) => ({
+          id,
+          sha256: sha256(svg),
+          mimeType: 'image/svg+xml',
+          size: Buffer.byteLength(svg),
+        })),
+    };
+    this.contentAnswers.push(answer);
+    return Response.json(answer, { headers: { ETag: etag } });
+  }
 
   private answer(method: string, path: string, token: string | null, body: unknown): Response {
     if (method === 'POST' && path === '/api/devices/pair') {
@@ -133,8 +248,6 @@ export class FakeLotsenServer {
       this.tokens.set(deviceToken, 'ok');
       return Response.json({ deviceToken, device: this.device }, { status: 201 });
     }
-    if (path === '/api/content') return problem(404, 'No content in this test.');
-
     const tokenState = token === null ? undefined : this.tokens.get(token);
     if (tokenState === undefined) return problem(401, 'Not paired.', 'device-not-paired');
     if (tokenState === 'device-revoked') return problem(401, 'Revoked.', 'device-revoked');

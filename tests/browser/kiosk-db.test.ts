@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, expect, it } from 'vitest';
 import { KioskDatabase } from '../../src/browser/local-db/kiosk-db.ts';
 import { sampleGuide } from '../fixtures/guides.ts';
+import { DEVICE, LIBRARY, TOKEN } from './fake-lotsen-server.ts';
 
 const name = `kiosk-db-test-${crypto.randomUUID()}`;
 
@@ -9,7 +10,7 @@ afterEach(async () => {
   await Dexie.delete(name);
 });
 
-it('opens a version 1 tablet database as version 2 with its content intact', async () => {
+it('opens a version 1 tablet database as the newest version with its content intact', async () => {
   const v1 = new Dexie(name);
   v1.version(1).stores({ guides: 'id, category', images: 'id', contentState: 'key' });
   await v1.table('guides').put(sampleGuide());
@@ -19,10 +20,39 @@ it('opens a version 1 tablet database as version 2 with its content intact', asy
   const db = new KioskDatabase(name);
   await db.open();
 
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(3);
   expect((await db.guides.get('print-a-page'))?.id).toBe('print-a-page');
   expect((await db.contentState.get('content'))?.release).toBe(3);
   expect(await db.helpCalls.count()).toBe(0);
   expect(await db.kioskDevice.count()).toBe(0);
+  db.close();
+});
+
+it('opens a version 2 tablet database as version 3, keeping content and outbox as they are', async () => {
+  const v2 = new Dexie(name);
+  v2.version(1).stores({ guides: 'id, category', images: 'id', contentState: 'key' });
+  v2.version(2).stores({ helpCalls: 'id, state, createdAt', kioskDevice: 'key' });
+  const content = { key: 'content', release: 7, etag: '"r7"', library: LIBRARY, syncedAt: 5 };
+  const image = { id: 'printer-open', sha256: 'a'.repeat(64), mimeType: 'image/svg+xml' };
+  const call = { id: 'call-1', state: 'queued', createdAt: 9, request: { needs: [] } };
+  const device = { key: 'device', deviceToken: TOKEN, device: DEVICE, problem: null };
+  await v2.table('guides').put(sampleGuide());
+  await v2.table('images').put(image);
+  await v2.table('contentState').put(content);
+  await v2.table('helpCalls').put(call);
+  await v2.table('kioskDevice').put(device);
+  v2.close();
+
+  const db = new KioskDatabase(name);
+  await db.open();
+
+  expect(db.verno).toBe(3);
+  expect(await db.guides.toArray()).toEqual([sampleGuide()]);
+  expect(await db.images.toArray()).toEqual([image]);
+  expect(await db.contentState.toArray()).toEqual([content]);
+  expect(await db.helpCalls.where('state').equals('queued').toArray()).toEqual([call]);
+  expect(await db.kioskDevice.toArray()).toEqual([device]);
+  expect(await db.stagedRelease.count()).toBe(0);
+  expect(await db.stagedImages.count()).toBe(0);
   db.close();
 });

@@ -1,18 +1,40 @@
 /**
- * Content sync: brings the tablet's guides and pictures up to the server's
- * published release. It owns the whole process: one sync at a time,
- * downloads checked against their sha256, and a switch to the new release
- * only when every part of it is on the tablet.
+ * Content sync: brings the newest published release to the tablet and
+ * stages it. It owns the whole download: one sync at a time, only what
+ * changed since the release the kiosk shows, pictures checked against their
+ * sha256 and kept as each arrives (an interrupted sync resumes), and a staged
+ * release only when every part of it is on the tablet. What visitors see
+ * changes only when the app applies the staged release between visitors
+ * (applyStagedRelease in local-db/content.ts).
  */
-import { API, ContentSnapshot, imageUrl, type ContentImage } from '../../shared/api/contract.ts';
-import { describeProblems } from '../../shared/content/guide.ts';
-import type { KioskDatabase, StoredImage } from '../local-db/kiosk-db.ts';
-import { readContentState, readStoredImageHashes, replaceContent } from '../local-db/content.ts';
+import { API, ContentRelease, imageUrl, TABLET_REPORT_HEADERS } from '../../shared/api/contract.ts';
+import { describeProblems, type Guide } from '../../shared/content/guide.ts';
 import { readDeviceToken } from '../device/kiosk-device-records.ts';
+import {
+  imageKey,
+  readAppliedGuides,
+  readAppliedImages,
+  readContentState,
+  readStagedImageKeys,
+  readStagedRelease,
+  recordUnchangedContent,
+  stageRelease,
+  storeStagedImage,
+} from '../local-db/content.ts';
+import type { ContentState, KioskDatabase, StoredImage } from '../local-db/kiosk-db.ts';
+import { countOutbox } from '../outbox/outbox-records.ts';
+import { APP_VERSION } from './app-version.ts';
 
 export type SyncOutcome =
+  /** The tablet already has (or has staged) the newest release. */
   | { status: 'unchanged'; release: number }
-  | { status: 'updated'; release: number; downloadedImages: number }
+  | {
+      status: 'staged';
+      release: number;
+      /** Guides that came with the answer: only the changed ones, unless the sync was a full one. */
+      receivedGuides: number;
+      downloadedImages: number;
+    }
   | { status: 'busy' };
 
 export class ContentSyncError extends Error {
@@ -24,6 +46,8 @@ export interface ContentSyncOptions {
   fetch?: typeof fetch;
   /** Where the API lives; empty for the page's own origin. */
   baseUrl?: string;
+  /** Reported to the server with each request; the build's version by default. */
+  appVersion?: string;
 }
 
 const IMAGE_DOWNLOADS_AT_ONCE = 4;
@@ -46,56 +70,195 @@ export async function syncContent(options: ContentSyncOptions): Promise<SyncOutc
   }
 }
 
-async function syncOnce({ db, fetch: fetchImpl = fetch, baseUrl = '' }: ContentSyncOptions) {
-  const state = await readContentState(db);
-  const headers: Record<string, string> = state?.etag ? { 'If-None-Match': state.etag } : {};
-  // A paired tablet gets its own branch's content (and learns here if its pairing was revoked).
-  const token = await readDeviceToken(db);
-  if (token !== null) headers.Authorization = `Bearer ${token}`;
-  const response = await fetchImpl(`${baseUrl}${API.content.path}`, { headers, cache: 'no-store' });
-  if (response.status === 304 && state)
-    return { status: 'unchanged' as const, release: state.release };
-  if (!response.ok)
-    throw new ContentSyncError(`The server answered ${response.status} for content.`);
+/** A picture the next release shows, and where its bytes come from. */
+interface NeededImage {
+  id: string;
+  sha256: string;
+  mimeType: string;
+}
 
-  const parsed = ContentSnapshot.safeParse(await response.json());
+async function syncOnce(options: ContentSyncOptions): Promise<SyncOutcome> {
+  const { db } = options;
+  const [applied, staged] = await Promise.all([readContentState(db), readStagedRelease(db)]);
+  const answer = await fetchRelease(options, applied?.release ?? 0, staged?.etag ?? applied?.etag);
+  if (answer === 'not-modified') {
+    const release = staged?.release ?? applied?.release;
+    if (release === undefined) {
+      throw new ContentSyncError('The server said nothing changed, but this tablet has no guides.');
+    }
+    return { status: 'unchanged', release };
+  }
+
+  let { release, etag } = answer;
+  let next = await completeRelease(db, release, applied);
+  if (next === 'base-mismatch' && release.since !== 0) {
+    // The delta does not fit what the tablet has (e.g. its guides were lost): fetch everything.
+    const full = await fetchRelease(options, 0, undefined);
+    if (full === 'not-modified') throw new ContentSyncError('The server refused a full sync.');
+    ({ release, etag } = full);
+    next = await completeRelease(db, release, applied);
+  }
+  if (next === 'base-mismatch') {
+    throw new ContentSyncError(
+      `The server's release ${release.release} lists guides or pictures it did not send.`,
+    );
+  }
+
+  if (applied && !staged && isSameAsApplied(release, next.guides, applied)) {
+    await recordUnchangedContent(db, etag);
+    return { status: 'unchanged', release: applied.release };
+  }
+
+  const downloaded = await downloadMissingImages(options, next.images);
+  const outcome = await stageRelease(db, {
+    release: release.release,
+    base: applied?.release ?? 0,
+    etag,
+    library: release.library,
+    guides: next.guides,
+    images: next.images.map(({ id, sha256 }) => ({ id, sha256 })),
+    stagedAt: Date.now(),
+  });
+  if (outcome.status === 'refused') {
+    throw new ContentSyncError(`${outcome.reason} The sync tries again later.`);
+  }
+  return {
+    status: 'staged',
+    release: release.release,
+    receivedGuides: release.guides.length,
+    downloadedImages: downloaded,
+  };
+}
+
+/** The server's answer for `since`, or 'not-modified' when the ETag still holds. */
+async function fetchRelease(
+  { db, fetch: fetchImpl = fetch, baseUrl = '', appVersion = APP_VERSION }: ContentSyncOptions,
+  since: number,
+  etag: string | null | undefined,
+): Promise<{ release: ContentRelease; etag: string | null } | 'not-modified'> {
+  const [token, outbox] = await Promise.all([readDeviceToken(db), countOutbox(db)]);
+  const headers: Record<string, string> = {
+    [TABLET_REPORT_HEADERS.appVersion]: appVersion,
+    [TABLET_REPORT_HEADERS.pendingCalls]: String(outbox.waitingToSend),
+  };
+  if (etag) headers['If-None-Match'] = etag;
+  // A paired tablet gets its own branch's content (and learns here if its pairing was revoked).
+  if (token !== null) headers.Authorization = `Bearer ${token}`;
+  const response = await fetchImpl(`${baseUrl}${API.content.path}?since=${since}`, {
+    headers,
+    cache: 'no-store',
+  });
+  if (response.status === 304 && etag) return 'not-modified';
+  if (!response.ok) {
+    throw new ContentSyncError(`The server answered ${response.status} for content.`);
+  }
+  const parsed = ContentRelease.safeParse(await response.json());
   if (!parsed.success) {
     throw new ContentSyncError(
       `The server sent content this kiosk cannot read:\n${describeProblems(parsed.error)}`,
     );
   }
-  const snapshot = parsed.data;
-  const storedHashes = await readStoredImageHashes(db);
-  const missing = snapshot.images.filter((image) => storedHashes.get(image.id) !== image.sha256);
-  // Everything is downloaded before anything is written: an interrupted sync leaves the old release whole.
-  const downloaded = await downloadAll(missing, (image) =>
-    downloadImage(image, fetchImpl, baseUrl),
-  );
-  await replaceContent(db, snapshot, downloaded, response.headers.get('ETag'));
-  return {
-    status: 'updated' as const,
-    release: snapshot.release,
-    downloadedImages: downloaded.length,
-  };
+  if (parsed.data.since !== 0 && parsed.data.since !== since) {
+    throw new ContentSyncError(
+      `The server sent the changes since release ${parsed.data.since}, but this tablet asked for those since ${since}.`,
+    );
+  }
+  return { release: parsed.data, etag: response.headers.get('ETag') };
 }
 
-async function downloadAll<T, R>(items: T[], download: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
+/**
+ * The whole next release: every listed guide, from the answer or else from
+ * the guides the kiosk shows, and every picture they show with its sha256.
+ * 'base-mismatch' when something listed is in neither.
+ */
+async function completeRelease(
+  db: KioskDatabase,
+  release: ContentRelease,
+  applied: ContentState | undefined,
+): Promise<{ guides: Guide[]; images: NeededImage[] } | 'base-mismatch'> {
+  const delta = release.since !== 0 && applied !== undefined;
+  const [appliedGuides, appliedImages] = delta
+    ? await Promise.all([readAppliedGuides(db), readAppliedImages(db)])
+    : [new Map<string, Guide>(), new Map<string, NeededImage>()];
+  const received = new Map(release.guides.map((guide) => [guide.id, guide]));
+  const guides: Guide[] = [];
+  for (const id of release.guideIds) {
+    const guide = received.get(id) ?? appliedGuides.get(id);
+    if (!guide) return 'base-mismatch';
+    guides.push(guide);
+  }
+
+  const described = new Map<string, NeededImage>(appliedImages);
+  for (const image of release.images) described.set(image.id, image);
+  const images = new Map<string, NeededImage>();
+  for (const step of guides.flatMap((guide) => guide.steps)) {
+    if (!step.image || images.has(step.image.id)) continue;
+    const image = described.get(step.image.id);
+    if (!image) return 'base-mismatch';
+    images.set(image.id, image);
+  }
+  return { guides, images: [...images.values()] };
+}
+
+/** True when the answer would change nothing the kiosk shows (only its ETag is new). */
+function isSameAsApplied(release: ContentRelease, guides: Guide[], applied: ContentState): boolean {
+  return (
+    release.release === applied.release &&
+    release.guides.length === 0 &&
+    JSON.stringify(release.library) === JSON.stringify(applied.library) &&
+    JSON.stringify(guides.map((guide) => guide.id)) === JSON.stringify(applied.guideIds)
+  );
+}
+
+/**
+ * Downloads the pictures not already on the tablet with the same bytes
+ * (shown now, or staged by an earlier sync), each stored as it arrives. After
+ * a failure no new download starts; the ones under way finish and are kept.
+ * Returns how many were downloaded.
+ */
+async function downloadMissingImages(
+  { db, fetch: fetchImpl = fetch, baseUrl = '' }: ContentSyncOptions,
+  images: NeededImage[],
+): Promise<number> {
+  const [appliedImages, stagedKeys] = await Promise.all([
+    readAppliedImages(db),
+    readStagedImageKeys(db),
+  ]);
+  const missing = images.filter(
+    (image) =>
+      appliedImages.get(image.id)?.sha256 !== image.sha256 && !stagedKeys.has(imageKey(image)),
+  );
   let next = 0;
+  const failures: Error[] = [];
   const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      results.push(await download(item));
+    while (failures.length === 0 && next < missing.length) {
+      const image = missing[next++] as NeededImage;
+      try {
+        const downloaded = await downloadImage(image, fetchImpl, baseUrl);
+        await storeStagedImage(db, downloaded).catch((error: unknown) => {
+          // Most often the tablet's storage is full.
+          throw new ContentSyncError(
+            `The picture "${image.id}" could not be saved on the tablet: ${String(error)}`,
+          );
+        });
+      } catch (error) {
+        failures.push(
+          error instanceof Error
+            ? error
+            : new ContentSyncError(`A picture failed: ${String(error)}`),
+        );
+      }
     }
   };
   await Promise.all(
-    Array.from({ length: Math.min(IMAGE_DOWNLOADS_AT_ONCE, items.length) }, worker),
+    Array.from({ length: Math.min(IMAGE_DOWNLOADS_AT_ONCE, missing.length) }, worker),
   );
-  return results;
+  if (failures[0]) throw failures[0];
+  return missing.length;
 }
 
 async function downloadImage(
-  image: ContentImage,
+  image: NeededImage,
   fetchImpl: typeof fetch,
   baseUrl: string,
 ): Promise<StoredImage> {

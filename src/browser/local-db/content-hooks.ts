@@ -3,9 +3,17 @@ import type { Guide } from '../../shared/content/guide.ts';
 import type { LibrarySettings } from '../../shared/api/contract.ts';
 import { kioskDb, type StoredImage } from './kiosk-db.ts';
 
-/** Every guide on the tablet; undefined while the local database is opening. */
+/** Every guide the kiosk shows, in the release's order; undefined while the local database is opening. */
 export function useGuides(): Guide[] | undefined {
-  return useLiveQuery(() => kioskDb.guides.toArray(), []);
+  return useLiveQuery(async () => {
+    const [guides, state] = await Promise.all([
+      kioskDb.guides.toArray(),
+      kioskDb.contentState.get('content'),
+    ]);
+    const order = new Map(state?.guideIds?.map((id, index) => [id, index]));
+    const place = (guide: Guide) => order.get(guide.id) ?? order.size;
+    return guides.sort((a, b) => place(a) - place(b));
+  }, []);
 }
 
 /** One guide as it is stored now; null when the tablet has no such guide. */
@@ -17,6 +25,11 @@ export function useGuide(id: string): Guide | null | undefined {
 export function useContentState():
   { release: number; library: LibrarySettings } | null | undefined {
   return useLiveQuery(async () => (await kioskDb.contentState.get('content')) ?? null, []);
+}
+
+/** The release staged to be applied between visitors; null when none is waiting. */
+export function useStagedRelease(): number | null | undefined {
+  return useLiveQuery(async () => (await kioskDb.stagedRelease.get('staged'))?.release ?? null, []);
 }
 
 /**

@@ -1,29 +1,51 @@
-import type { ContentSnapshot } from '../../shared/api/contract.ts';
-import type { ContentState, KioskDatabase, StoredImage } from './kiosk-db.ts';
+/**
+ * The tablet's content, as the kiosk shows it and as the sync stages it. A
+ * release is written to what visitors see in one transaction and only when
+ * it is complete, so a visitor sees the old release or the new one, never a
+ * mix of both.
+ */
+import type { LibrarySettings } from '../../shared/api/contract.ts';
+import type { Guide } from '../../shared/content/guide.ts';
+import type {
+  ContentState,
+  KioskDatabase,
+  ReleaseImage,
+  StagedRelease,
+  StoredImage,
+} from './kiosk-db.ts';
+
+/** Everything a release shows, in the order the kiosk lists its guides. */
+export interface CompleteRelease {
+  release: number;
+  library: LibrarySettings;
+  guides: Guide[];
+  /** Every picture the guides show; pictures on the tablet that are not listed are deleted. */
+  images: { id: string }[];
+}
 
 /**
- * Replaces the tablet's content with a complete release in one transaction:
- * a visitor sees the old release or the new one, never a half-updated guide.
- * Images already on the tablet with the same bytes are kept as they are.
+ * Replaces what the kiosk shows with a complete release, in one transaction.
+ * Pictures already on the tablet and listed in the release are kept as they are.
  */
 export async function replaceContent(
   db: KioskDatabase,
-  snapshot: ContentSnapshot,
-  downloadedImages: StoredImage[],
+  release: CompleteRelease,
+  newImages: StoredImage[],
   etag: string | null,
 ): Promise<void> {
-  const keptImageIds = snapshot.images.map((image) => image.id);
+  const keptImageIds = release.images.map((image) => image.id);
   await db.transaction('rw', db.guides, db.images, db.contentState, async () => {
     await db.guides.clear();
-    await db.guides.bulkPut(snapshot.guides);
-    await db.images.bulkPut(downloadedImages);
+    await db.guides.bulkPut(release.guides);
+    await db.images.bulkPut(newImages);
     await db.images.where('id').noneOf(keptImageIds).delete();
     await db.contentState.put({
       key: 'content',
-      release: snapshot.release,
+      release: release.release,
       etag,
-      library: snapshot.library,
+      library: release.library,
       syncedAt: Date.now(),
+      guideIds: release.guides.map((guide) => guide.id),
     });
   });
 }
@@ -32,9 +54,161 @@ export function readContentState(db: KioskDatabase): Promise<ContentState | unde
   return db.contentState.get('content');
 }
 
-/** The sha256 of every image the tablet already holds, by image id. */
-export async function readStoredImageHashes(db: KioskDatabase): Promise<Map<string, string>> {
-  const hashes = new Map<string, string>();
-  await db.images.each((image) => hashes.set(image.id, image.sha256));
-  return hashes;
+/** The guides the kiosk shows now, by id. */
+export async function readAppliedGuides(db: KioskDatabase): Promise<Map<string, Guide>> {
+  const guides = await db.guides.toArray();
+  return new Map(guides.map((guide) => [guide.id, guide]));
+}
+
+/** Every picture the kiosk shows now (without its bytes), by image id. */
+export async function readAppliedImages(
+  db: KioskDatabase,
+): Promise<Map<string, ReleaseImage & { mimeType: string }>> {
+  const images = new Map<string, ReleaseImage & { mimeType: string }>();
+  await db.images.each(({ id, sha256, mimeType }) => images.set(id, { id, sha256, mimeType }));
+  return images;
+}
+
+export function readStagedRelease(db: KioskDatabase): Promise<StagedRelease | undefined> {
+  return db.stagedRelease.get('staged');
+}
+
+/** Names one version of a picture, as readStagedImageKeys lists them. */
+export const imageKey = (image: ReleaseImage) => `${image.id}@${image.sha256}`;
+
+/** Which pictures are already downloaded into staging, as `id@sha256`. */
+export async function readStagedImageKeys(db: KioskDatabase): Promise<Set<string>> {
+  const keys = await db.stagedImages.toCollection().primaryKeys();
+  return new Set(keys.map(([id, sha256]) => imageKey({ id, sha256 })));
+}
+
+/** Keeps one downloaded (and checked) picture, so an interrupted sync need not fetch it again. */
+export async function storeStagedImage(db: KioskDatabase, image: StoredImage): Promise<void> {
+  await db.stagedImages.put(image);
+}
+
+/** The one content row's etag and time, when the server has nothing new to say. */
+export async function recordUnchangedContent(
+  db: KioskDatabase,
+  etag: string | null,
+): Promise<void> {
+  await db.contentState.update('content', { etag, syncedAt: Date.now() });
+}
+
+export type StageOutcome = { status: 'staged' } | { status: 'refused'; reason: string };
+
+/**
+ * Writes a downloaded release as the one waiting to be applied, replacing any
+ * staged before it. Refused (nothing written) when the tablet's content
+ * changed since the sync read it, or a picture the release needs is not on
+ * the tablet. Staged pictures that no longer serve any release are removed.
+ */
+export function stageRelease(
+  db: KioskDatabase,
+  staged: Omit<StagedRelease, 'key'>,
+): Promise<StageOutcome> {
+  return db.transaction(
+    'rw',
+    [db.stagedRelease, db.stagedImages, db.images, db.contentState],
+    async (): Promise<StageOutcome> => {
+      const applied = await db.contentState.get('content');
+      if ((applied?.release ?? 0) !== staged.base) {
+        return {
+          status: 'refused',
+          reason: `The tablet's guides changed to release ${applied?.release ?? 0} during the sync.`,
+        };
+      }
+      const missing = await missingImages(db, staged.images);
+      if (missing.length > 0) {
+        return {
+          status: 'refused',
+          reason: `Release ${staged.release} still lacks the pictures ${missing.join(', ')}.`,
+        };
+      }
+      const needed = new Set(staged.images.map(imageKey));
+      await db.stagedImages.filter((image) => !needed.has(imageKey(image))).delete();
+      await db.stagedRelease.put({ key: 'staged', ...staged });
+      return { status: 'staged' };
+    },
+  );
+}
+
+export type ApplyOutcome =
+  | { status: 'nothing-staged' }
+  | {
+      status: 'applied';
+      release: number;
+      guides: number;
+      /** Guides the kiosk showed before and no longer does (unpublished). */
+      removedGuides: string[];
+      /** Pictures that came in from staging. */
+      newImages: number;
+    }
+  | { status: 'incomplete'; release: number; reason: string };
+
+/**
+ * Makes the staged release what the kiosk shows, in one transaction: guides,
+ * pictures and library settings change together. A staged release that is
+ * not complete is never applied: it is dropped (its downloaded pictures stay
+ * for the next sync to reuse) and the reason returned.
+ */
+export function applyStagedRelease(db: KioskDatabase): Promise<ApplyOutcome> {
+  return db.transaction(
+    'rw',
+    [db.stagedRelease, db.stagedImages, db.guides, db.images, db.contentState],
+    async (): Promise<ApplyOutcome> => {
+      const staged = await db.stagedRelease.get('staged');
+      if (!staged) return { status: 'nothing-staged' };
+      const missing = await missingImages(db, staged.images);
+      if (missing.length > 0) {
+        await db.stagedRelease.delete('staged');
+        return {
+          status: 'incomplete',
+          release: staged.release,
+          reason: `Release ${staged.release} was not applied: the pictures ${missing.join(', ')} are missing. The next sync fetches them again.`,
+        };
+      }
+      const before = await db.guides.toCollection().primaryKeys();
+      const newImages = await db.stagedImages.bulkGet(
+        staged.images.map((image): [string, string] => [image.id, image.sha256]),
+      );
+      const moved = newImages.filter((image) => image !== undefined);
+      await replaceContent(
+        db,
+        {
+          release: staged.release,
+          library: staged.library,
+          guides: staged.guides,
+          images: staged.images,
+        },
+        moved,
+        staged.etag,
+      );
+      await db.stagedImages.bulkDelete(
+        moved.map((image): [string, string] => [image.id, image.sha256]),
+      );
+      await db.stagedRelease.delete('staged');
+      const kept = new Set(staged.guides.map((guide) => guide.id));
+      return {
+        status: 'applied',
+        release: staged.release,
+        guides: staged.guides.length,
+        removedGuides: before.filter((id) => !kept.has(id)),
+        newImages: moved.length,
+      };
+    },
+  );
+}
+
+/** The pictures of `images` that are neither shown now with the same bytes nor staged. */
+async function missingImages(db: KioskDatabase, images: ReleaseImage[]): Promise<string[]> {
+  const [applied, staged] = await Promise.all([
+    db.images.bulkGet(images.map((image) => image.id)),
+    db.stagedImages.bulkGet(images.map((image): [string, string] => [image.id, image.sha256])),
+  ]);
+  return images
+    .filter(
+      (image, index) => applied[index]?.sha256 !== image.sha256 && staged[index] === undefined,
+    )
+    .map((image) => image.id);
 }

@@ -1,4 +1,4 @@
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { Guide } from '../../shared/content/guide.ts';
 import type { LibrarySettings } from '../../shared/api/contract.ts';
 import type { DeviceProblemCode, KioskDevice, KioskSetupPin } from '../../shared/api/devices.ts';
@@ -19,6 +19,36 @@ export interface ContentState {
   etag: string | null;
   library: LibrarySettings;
   syncedAt: number;
+  /**
+   * Every guide of the release, in the order the kiosk lists them. Missing in
+   * content stored before version 3, which listed guides by id.
+   */
+  guideIds?: string[];
+}
+
+/** A picture a release shows, named by its bytes. */
+export interface ReleaseImage {
+  id: string;
+  sha256: string;
+}
+
+/**
+ * A complete release, downloaded and waiting for the kiosk to be between
+ * visitors. At most one row; written only when every picture it needs is on
+ * the tablet (applied already, or in stagedImages).
+ */
+export interface StagedRelease {
+  key: 'staged';
+  release: number;
+  /** The applied release this one was built on (0: none); a sync checks it has not changed. */
+  base: number;
+  etag: string | null;
+  library: LibrarySettings;
+  /** Every guide of the release, in the order the kiosk lists them. */
+  guides: Guide[];
+  /** Every picture the guides show. */
+  images: ReleaseImage[];
+  stagedAt: number;
 }
 
 /** The tablet's pairing with the Lotsen server. At most one row; none until the tablet is paired. */
@@ -94,6 +124,9 @@ export class KioskDatabase extends Dexie {
   contentState!: EntityTable<ContentState, 'key'>;
   helpCalls!: EntityTable<OutboxHelpCall, 'id'>;
   kioskDevice!: EntityTable<StoredKioskDevice, 'key'>;
+  stagedRelease!: EntityTable<StagedRelease, 'key'>;
+  /** Pictures of a release being downloaded or staged, kept as each arrives so a sync can resume. */
+  stagedImages!: Table<StoredImage, [string, string]>;
 
   /** `options` lets a Node test give each simulated kiosk its own IndexedDB. */
   constructor(name = 'lotsen-kiosk', options: DexieOptions = {}) {
@@ -109,6 +142,12 @@ export class KioskDatabase extends Dexie {
     this.version(2).stores({
       helpCalls: 'id, state, createdAt',
       kioskDevice: 'key',
+    });
+    // Version 3 only adds the staging tables: content and outbox of version 2 stay as they are.
+    // Staged pictures are keyed by id and bytes, so two versions of one picture can wait side by side.
+    this.version(3).stores({
+      stagedRelease: 'key',
+      stagedImages: '[id+sha256]',
     });
   }
 }
