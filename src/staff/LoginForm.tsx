@@ -17,9 +17,14 @@ export type LoginNotice = 'sessionEnded' | 'loggedOut' | 'roleMissing';
 export function LoginForm({
   notice,
   onLoggedIn,
+  intro,
+  documentTitle,
 }: {
   notice: LoginNotice | undefined;
   onLoggedIn: (user: StaffUser) => void;
+  /** What logging in is for, when it is not the staff screen (the admin area says its own). */
+  intro?: string;
+  documentTitle?: string;
 }) {
   const { t } = useTranslation('staff');
   const id = useId();
@@ -29,7 +34,7 @@ export function LoginForm({
   const [problem, setProblem] = useState<ApiRequestError>();
   const [busy, setBusy] = useState(false);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  useDocumentTitle(t('login.documentTitle'));
+  useDocumentTitle(documentTitle ?? t('login.documentTitle'));
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -58,7 +63,7 @@ export function LoginForm({
           {t(`login.${notice}`)}
         </p>
       )}
-      <p>{t('login.intro')}</p>
+      <p>{intro ?? t('login.intro')}</p>
       <form className="login-form" noValidate onSubmit={submit}>
         <div className="field">
           <label htmlFor={`${id}-email`}>{t('login.email')}</label>

@@ -22,15 +22,19 @@ import {
 } from '../shared/api/help-calls.ts';
 
 export class ApiRequestError extends Error {
+  /** The error's whole JSON body, unparsed: some answers say more than the message (a 409's `code`). */
+  readonly problem: unknown;
+
   constructor(
     /** undefined when the server was not reached at all. */
     readonly status: number | undefined,
     /** The server's sentence for people (ApiProblem.message), when it sent one. */
     readonly serverMessage: string | undefined,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { problem?: unknown },
   ) {
     super(serverMessage ?? (status ? `The server answered ${status}` : 'No answer'), options);
     this.name = 'ApiRequestError';
+    this.problem = options?.problem;
   }
 }
 
@@ -45,7 +49,7 @@ export function asApiRequestError(error: unknown): ApiRequestError {
     : new ApiRequestError(undefined, undefined, { cause: error });
 }
 
-async function send(path: string, init: RequestInit = {}): Promise<Response> {
+export async function send(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('accept', 'application/json');
   let response: Response;
@@ -56,13 +60,14 @@ async function send(path: string, init: RequestInit = {}): Promise<Response> {
     throw new ApiRequestError(undefined, undefined, { cause: error });
   }
   if (response.ok) return response;
-  const problem = ApiProblem.safeParse(await response.json().catch(() => undefined));
+  const body: unknown = await response.json().catch(() => undefined);
+  const problem = ApiProblem.safeParse(body);
   const message = problem.success ? problem.data.message : undefined;
-  if (response.status === 401) throw new NotLoggedInError(401, message);
-  throw new ApiRequestError(response.status, message);
+  if (response.status === 401) throw new NotLoggedInError(401, message, { problem: body });
+  throw new ApiRequestError(response.status, message, { problem: body });
 }
 
-async function parsed<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+export async function parsed<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   const result = schema.safeParse(await response.json().catch(() => undefined));
   if (!result.success) {
     throw new ApiRequestError(response.status, undefined, { cause: result.error });
