@@ -1,8 +1,9 @@
-import { useImageUrl } from '../browser/local-db/content-hooks.ts';
+import { useStepImageUrl } from './image-source.tsx';
 
 /**
- * A step's picture from the tablet's own database. Width and height come
- * from the guide, so the text does not jump when the picture appears.
+ * A step's picture, from the tablet's own database (or wherever an
+ * ImageSource says). Width and height come from the guide, so the text does
+ * not jump when the picture appears.
  */
 export function StepPicture({
   image,
@@ -11,7 +12,7 @@ export function StepPicture({
   image: { id: string; width: number; height: number };
   alt: string;
 }) {
-  const url = useImageUrl(image.id);
+  const url = useStepImageUrl(image.id);
   return (
     <figure className="step-picture">
       {url ? (
