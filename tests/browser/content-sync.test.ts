@@ -134,10 +134,18 @@ describe('content sync', () => {
     expect(server.contentRequests.at(-1)?.since).toBe(2);
     expect(server.contentAnswers.at(-1)?.guides.map((guide) => guide.id)).toEqual(['guide-b']);
     expect(server.imageRequests()).toEqual([]);
-    // Staged only: the kiosk still shows the old guide.
+    // Staged only: the kiosk still shows the old guide, and only the changed guide waits.
     expect((await db.guides.get('guide-b'))?.text.sv?.title).toBe('guide-b');
+    const staged = await db.stagedRelease.get('staged');
+    expect(staged?.changedGuides.map((guide) => guide.id)).toEqual(['guide-b']);
+    expect(staged?.guideImages['guide-a']).toEqual([
+      { id: 'picture-a', sha256: expect.stringMatching(/^[a-f0-9]{64}$/) as unknown },
+    ]);
 
+    // Applying writes the changed guide only: the others stay the very records they were.
+    const untouched = await db.guides.get('guide-a');
     await applyStagedRelease(db);
+    expect(await db.guides.get('guide-a')).toEqual(untouched);
     expect((await db.guides.toArray()).map((guide) => guide.id)).toEqual([
       'guide-a',
       'guide-b',

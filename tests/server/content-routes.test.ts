@@ -168,13 +168,13 @@ describe('GET /api/content', () => {
     });
     expect(listed.statusCode).toBe(304);
 
-    // Another starting point is another answer.
+    // The ETag names the newest release, whatever the tablet counts from: a tablet that has
+    // just applied what it downloaded asks from its new release and hears "nothing new".
     const fromOne = await app.inject({
       url: '/api/content?since=1',
       headers: { 'if-none-match': etag },
     });
-    expect(fromOne.statusCode).toBe(200);
-    expect(fromOne.headers.etag).not.toBe(etag);
+    expect(fromOne.statusCode).toBe(304);
 
     db.prepare("UPDATE branches SET transport_app = 'Skånetrafiken'").run();
     const changed = await app.inject({ url: '/api/content', headers: { 'if-none-match': etag } });

@@ -21,7 +21,12 @@ import {
   stageRelease,
   storeStagedImage,
 } from '../local-db/content.ts';
-import type { ContentState, KioskDatabase, StoredImage } from '../local-db/kiosk-db.ts';
+import type {
+  ContentState,
+  GuideImages,
+  KioskDatabase,
+  StoredImage,
+} from '../local-db/kiosk-db.ts';
 import { countOutbox } from '../outbox/outbox-records.ts';
 import { APP_VERSION } from './app-version.ts';
 
@@ -104,7 +109,7 @@ async function syncOnce(options: ContentSyncOptions): Promise<SyncOutcome> {
     );
   }
 
-  if (applied && !staged && isSameAsApplied(release, next.guides, applied)) {
+  if (applied && !staged && isSameAsApplied(release, applied)) {
     await recordUnchangedContent(db, etag);
     return { status: 'unchanged', release: applied.release };
   }
@@ -115,7 +120,10 @@ async function syncOnce(options: ContentSyncOptions): Promise<SyncOutcome> {
     base: applied?.release ?? 0,
     etag,
     library: release.library,
-    guides: next.guides,
+    guideIds: next.guideIds,
+    changedGuides: next.changedGuides,
+    full: next.full,
+    guideImages: next.guideImages,
     images: next.images.map(({ id, sha256 }) => ({ id, sha256 })),
     stagedAt: Date.now(),
   });
@@ -167,46 +175,94 @@ async function fetchRelease(
 }
 
 /**
- * The whole next release: every listed guide, from the answer or else from
- * the guides the kiosk shows, and every picture they show with its sha256.
- * 'base-mismatch' when something listed is in neither.
+ * The whole next release without reading every guide: the listed guide ids,
+ * the guides that change (from the answer), and every picture each guide
+ * shows: for a changed guide from its steps, for an unchanged one from the
+ * index the applied release keeps. 'base-mismatch' when something listed is
+ * in neither.
  */
 async function completeRelease(
   db: KioskDatabase,
   release: ContentRelease,
   applied: ContentState | undefined,
-): Promise<{ guides: Guide[]; images: NeededImage[] } | 'base-mismatch'> {
-  const delta = release.since !== 0 && applied !== undefined;
-  const [appliedGuides, appliedImages] = delta
-    ? await Promise.all([readAppliedGuides(db), readAppliedImages(db)])
-    : [new Map<string, Guide>(), new Map<string, NeededImage>()];
+): Promise<NextRelease | 'base-mismatch'> {
+  const full = release.since === 0 || applied === undefined;
   const received = new Map(release.guides.map((guide) => [guide.id, guide]));
-  const guides: Guide[] = [];
-  for (const id of release.guideIds) {
-    const guide = received.get(id) ?? appliedGuides.get(id);
-    if (!guide) return 'base-mismatch';
-    guides.push(guide);
-  }
+  const [shownIds, shownImages, appliedIndex] = full
+    ? [new Set<string>(), new Map<string, NeededImage>(), {} as GuideImages]
+    : await Promise.all([
+        db.guides
+          .toCollection()
+          .primaryKeys()
+          .then((ids) => new Set(ids)),
+        readAppliedImages(db),
+        appliedGuideImages(db, applied),
+      ]);
 
-  const described = new Map<string, NeededImage>(appliedImages);
+  const described = new Map<string, NeededImage>(shownImages);
   for (const image of release.images) described.set(image.id, image);
+  const guideImages: GuideImages = {};
   const images = new Map<string, NeededImage>();
-  for (const step of guides.flatMap((guide) => guide.steps)) {
-    if (!step.image || images.has(step.image.id)) continue;
-    const image = described.get(step.image.id);
-    if (!image) return 'base-mismatch';
-    images.set(image.id, image);
+  for (const id of release.guideIds) {
+    const guide = received.get(id);
+    if (!guide && !shownIds.has(id)) return 'base-mismatch';
+    const shows = guide ? imagesOf(guide, described) : appliedIndex[id];
+    if (!shows) return 'base-mismatch';
+    guideImages[id] = shows.map(({ id: imageId, sha256 }) => ({ id: imageId, sha256 }));
+    for (const image of shows) {
+      const needed = described.get(image.id);
+      if (!needed || needed.sha256 !== image.sha256) return 'base-mismatch';
+      images.set(image.id, needed);
+    }
   }
-  return { guides, images: [...images.values()] };
+  return {
+    guideIds: release.guideIds,
+    changedGuides: release.guides,
+    full,
+    guideImages,
+    images: [...images.values()],
+  };
+}
+
+interface NextRelease {
+  guideIds: string[];
+  changedGuides: Guide[];
+  full: boolean;
+  guideImages: GuideImages;
+  images: NeededImage[];
+}
+
+/** The pictures a guide shows, with their hashes; undefined when one is not described. */
+function imagesOf(guide: Guide, described: Map<string, NeededImage>): NeededImage[] | undefined {
+  const shows: NeededImage[] = [];
+  for (const step of guide.steps) {
+    if (!step.image || shows.some((image) => image.id === step.image?.id)) continue;
+    const image = described.get(step.image.id);
+    if (!image) return undefined;
+    shows.push(image);
+  }
+  return shows;
+}
+
+/** The applied release's picture index; built from the guides once for content stored before it existed. */
+async function appliedGuideImages(db: KioskDatabase, applied: ContentState): Promise<GuideImages> {
+  if (applied.guideImages) return applied.guideImages;
+  const [guides, shownImages] = await Promise.all([readAppliedGuides(db), readAppliedImages(db)]);
+  const index: GuideImages = {};
+  for (const [id, guide] of guides) {
+    const shows = imagesOf(guide, shownImages);
+    if (shows) index[id] = shows.map(({ id: imageId, sha256 }) => ({ id: imageId, sha256 }));
+  }
+  return index;
 }
 
 /** True when the answer would change nothing the kiosk shows (only its ETag is new). */
-function isSameAsApplied(release: ContentRelease, guides: Guide[], applied: ContentState): boolean {
+function isSameAsApplied(release: ContentRelease, applied: ContentState): boolean {
   return (
     release.release === applied.release &&
     release.guides.length === 0 &&
     JSON.stringify(release.library) === JSON.stringify(applied.library) &&
-    JSON.stringify(guides.map((guide) => guide.id)) === JSON.stringify(applied.guideIds)
+    JSON.stringify(release.guideIds) === JSON.stringify(applied.guideIds)
   );
 }
 

@@ -8,6 +8,7 @@ import type { LibrarySettings } from '../../shared/api/contract.ts';
 import type { Guide } from '../../shared/content/guide.ts';
 import type {
   ContentState,
+  GuideImages,
   KioskDatabase,
   ReleaseImage,
   StagedRelease,
@@ -33,20 +34,60 @@ export async function replaceContent(
   newImages: StoredImage[],
   etag: string | null,
 ): Promise<void> {
-  const keptImageIds = release.images.map((image) => image.id);
-  await db.transaction('rw', db.guides, db.images, db.contentState, async () => {
-    await db.guides.clear();
-    await db.guides.bulkPut(release.guides);
-    await db.images.bulkPut(newImages);
-    await db.images.where('id').noneOf(keptImageIds).delete();
-    await db.contentState.put({
-      key: 'content',
-      release: release.release,
+  await db.transaction('rw', db.guides, db.images, db.contentState, () =>
+    writeRelease(
+      db,
+      {
+        release: release.release,
+        library: release.library,
+        guideIds: release.guides.map((guide) => guide.id),
+        changedGuides: release.guides,
+        full: true,
+        images: release.images,
+      },
+      newImages,
       etag,
-      library: release.library,
-      syncedAt: Date.now(),
-      guideIds: release.guides.map((guide) => guide.id),
-    });
+    ),
+  );
+}
+
+type ReleaseChange = Pick<
+  StagedRelease,
+  'release' | 'library' | 'guideIds' | 'changedGuides' | 'full'
+> & { guideImages?: GuideImages; images: { id: string }[] };
+
+/**
+ * Writes a release over what the kiosk shows; the caller holds the transaction.
+ * Only changed guides are written and only removed ones deleted, so a delta
+ * after one changed guide costs one guide's write, not the whole library's.
+ */
+async function writeRelease(
+  db: KioskDatabase,
+  change: ReleaseChange,
+  newImages: StoredImage[],
+  etag: string | null,
+): Promise<void> {
+  if (change.full) {
+    await db.guides.clear();
+  } else {
+    const listed = new Set(change.guideIds);
+    const shown = await db.guides.toCollection().primaryKeys();
+    await db.guides.bulkDelete(shown.filter((id) => !listed.has(id)));
+  }
+  await db.guides.bulkPut(change.changedGuides);
+  await db.images.bulkPut(newImages);
+  await db.images
+    .where('id')
+    .noneOf(change.images.map((image) => image.id))
+    .delete();
+  await db.contentState.put({
+    key: 'content',
+    release: change.release,
+    etag,
+    library: change.library,
+    syncedAt: Date.now(),
+    guideIds: change.guideIds,
+    ...(change.guideImages ? { guideImages: change.guideImages } : {}),
   });
 }
 
@@ -159,6 +200,15 @@ export function applyStagedRelease(db: KioskDatabase): Promise<ApplyOutcome> {
     async (): Promise<ApplyOutcome> => {
       const staged = await db.stagedRelease.get('staged');
       if (!staged) return { status: 'nothing-staged' };
+      const shown = (await db.contentState.get('content'))?.release ?? 0;
+      if (!staged.full && shown !== staged.base) {
+        await db.stagedRelease.delete('staged');
+        return {
+          status: 'incomplete',
+          release: staged.release,
+          reason: `Release ${staged.release} holds the changes since release ${staged.base}, but the kiosk shows release ${shown}. The next sync fetches it again.`,
+        };
+      }
       const missing = await missingImages(db, staged.images);
       if (missing.length > 0) {
         await db.stagedRelease.delete('staged');
@@ -173,26 +223,16 @@ export function applyStagedRelease(db: KioskDatabase): Promise<ApplyOutcome> {
         staged.images.map((image): [string, string] => [image.id, image.sha256]),
       );
       const moved = newImages.filter((image) => image !== undefined);
-      await replaceContent(
-        db,
-        {
-          release: staged.release,
-          library: staged.library,
-          guides: staged.guides,
-          images: staged.images,
-        },
-        moved,
-        staged.etag,
-      );
+      await writeRelease(db, staged, moved, staged.etag);
       await db.stagedImages.bulkDelete(
         moved.map((image): [string, string] => [image.id, image.sha256]),
       );
       await db.stagedRelease.delete('staged');
-      const kept = new Set(staged.guides.map((guide) => guide.id));
+      const kept = new Set(staged.guideIds);
       return {
         status: 'applied',
         release: staged.release,
-        guides: staged.guides.length,
+        guides: staged.guideIds.length,
         removedGuides: before.filter((id) => !kept.has(id)),
         newImages: moved.length,
       };

@@ -24,6 +24,11 @@ export interface ContentState {
    * content stored before version 3, which listed guides by id.
    */
   guideIds?: string[];
+  /**
+   * The pictures each guide shows, so a delta sync knows what an unchanged
+   * guide needs without reading every guide. Missing before version 3.
+   */
+  guideImages?: GuideImages;
 }
 
 /** A picture a release shows, named by its bytes. */
@@ -31,6 +36,9 @@ export interface ReleaseImage {
   id: string;
   sha256: string;
 }
+
+/** By guide id, the pictures the guide shows. */
+export type GuideImages = Record<string, ReleaseImage[]>;
 
 /**
  * A complete release, downloaded and waiting for the kiosk to be between
@@ -45,7 +53,15 @@ export interface StagedRelease {
   etag: string | null;
   library: LibrarySettings;
   /** Every guide of the release, in the order the kiosk lists them. */
-  guides: Guide[];
+  guideIds: string[];
+  /**
+   * The guides that change: those published after `base`, or every guide when
+   * `full` (the tablet had nothing, or its guides did not fit the delta).
+   * A guide the kiosk shows that is not in `guideIds` is removed.
+   */
+  changedGuides: Guide[];
+  full: boolean;
+  guideImages: GuideImages;
   /** Every picture the guides show. */
   images: ReleaseImage[];
   stagedAt: number;

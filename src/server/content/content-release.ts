@@ -80,8 +80,10 @@ export function readContentRelease(
       .get();
     const release = newest?.id ?? 0;
     const since = requestedSince > release ? 0 : requestedSince;
-    // The release's time tells a restored backup's release 7 from the lost database's release 7.
-    const etag = bodyEtag(JSON.stringify([release, newest?.createdAt, since, library]));
+    // The ETag names the newest release, not the starting point: a tablet that holds (or has
+    // staged) it needs nothing, whatever it counts from. The release's time tells a restored
+    // backup's release 7 from the lost database's release 7.
+    const etag = bodyEtag(JSON.stringify([release, newest?.createdAt, library]));
 
     const guideIds = db.prepare<[], string>('SELECT id FROM guides ORDER BY id').pluck().all();
     const documents = db
