@@ -111,10 +111,11 @@ export function GuideHistory({
         <div
           className="editor-table-scroll"
           role="region"
-          aria-labelledby="history-heading"
+          aria-labelledby="history-caption"
           tabIndex={0}
         >
           <table className="editor-table">
+            <caption id="history-caption">{t('history.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('history.version')}</th>

@@ -79,7 +79,8 @@ export async function syncContent(options: ContentSyncOptions): Promise<SyncOutc
 interface NeededImage {
   id: string;
   sha256: string;
-  mimeType: string;
+  /** Known for pictures the server described; pictures already on the tablet are not fetched. */
+  mimeType?: string;
 }
 
 async function syncOnce(options: ContentSyncOptions): Promise<SyncOutcome> {
@@ -331,11 +332,13 @@ async function downloadImage(
       `The picture "${image.id}" arrived damaged; it will be fetched again.`,
     );
   }
+  const mimeType =
+    image.mimeType ?? response.headers.get('content-type') ?? 'application/octet-stream';
   return {
     id: image.id,
     sha256,
-    mimeType: image.mimeType,
-    blob: new Blob([bytes], { type: image.mimeType }),
+    mimeType,
+    blob: new Blob([bytes], { type: mimeType }),
   };
 }
 

@@ -76,10 +76,9 @@ async function writeRelease(
   }
   await db.guides.bulkPut(change.changedGuides);
   await db.images.bulkPut(newImages);
-  await db.images
-    .where('id')
-    .noneOf(change.images.map((image) => image.id))
-    .delete();
+  const shown = new Set(change.images.map((image) => image.id));
+  const held = await db.images.toCollection().primaryKeys();
+  await db.images.bulkDelete(held.filter((id) => !shown.has(id)));
   await db.contentState.put({
     key: 'content',
     release: change.release,
@@ -101,13 +100,10 @@ export async function readAppliedGuides(db: KioskDatabase): Promise<Map<string, 
   return new Map(guides.map((guide) => [guide.id, guide]));
 }
 
-/** Every picture the kiosk shows now (without its bytes), by image id. */
-export async function readAppliedImages(
-  db: KioskDatabase,
-): Promise<Map<string, ReleaseImage & { mimeType: string }>> {
-  const images = new Map<string, ReleaseImage & { mimeType: string }>();
-  await db.images.each(({ id, sha256, mimeType }) => images.set(id, { id, sha256, mimeType }));
-  return images;
+/** Every picture the kiosk shows now, by image id, read from an index: no bytes are loaded. */
+export async function readAppliedImages(db: KioskDatabase): Promise<Map<string, ReleaseImage>> {
+  const keys = (await db.images.orderBy('[id+sha256]').keys()) as unknown as [string, string][];
+  return new Map(keys.map(([id, sha256]) => [id, { id, sha256 }]));
 }
 
 export function readStagedRelease(db: KioskDatabase): Promise<StagedRelease | undefined> {
@@ -219,8 +215,11 @@ export function applyStagedRelease(db: KioskDatabase): Promise<ApplyOutcome> {
         };
       }
       const before = await db.guides.toCollection().primaryKeys();
+      const stagedKeys = await readStagedImageKeys(db);
       const newImages = await db.stagedImages.bulkGet(
-        staged.images.map((image): [string, string] => [image.id, image.sha256]),
+        staged.images
+          .filter((image) => stagedKeys.has(imageKey(image)))
+          .map((image): [string, string] => [image.id, image.sha256]),
       );
       const moved = newImages.filter((image) => image !== undefined);
       await writeRelease(db, staged, moved, staged.etag);
@@ -242,13 +241,10 @@ export function applyStagedRelease(db: KioskDatabase): Promise<ApplyOutcome> {
 
 /** The pictures of `images` that are neither shown now with the same bytes nor staged. */
 async function missingImages(db: KioskDatabase, images: ReleaseImage[]): Promise<string[]> {
-  const [applied, staged] = await Promise.all([
-    db.images.bulkGet(images.map((image) => image.id)),
-    db.stagedImages.bulkGet(images.map((image): [string, string] => [image.id, image.sha256])),
-  ]);
+  const [applied, staged] = await Promise.all([readAppliedImages(db), readStagedImageKeys(db)]);
   return images
     .filter(
-      (image, index) => applied[index]?.sha256 !== image.sha256 && staged[index] === undefined,
+      (image) => applied.get(image.id)?.sha256 !== image.sha256 && !staged.has(imageKey(image)),
     )
     .map((image) => image.id);
 }

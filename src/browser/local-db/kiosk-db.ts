@@ -161,7 +161,10 @@ export class KioskDatabase extends Dexie {
     });
     // Version 3 only adds the staging tables: content and outbox of version 2 stay as they are.
     // Staged pictures are keyed by id and bytes, so two versions of one picture can wait side by side.
+    // Version 3 adds staging, and an index that lists which picture versions the tablet
+    // holds without reading their bytes.
     this.version(3).stores({
+      images: 'id, [id+sha256]',
       stagedRelease: 'key',
       stagedImages: '[id+sha256]',
     });
