@@ -43,7 +43,7 @@ export function ConflictAlert({
       <div className="editor-actions">
         <button
           type="button"
-          className="editor-button editor-button-primary"
+          className="staff-button staff-button-primary"
           disabled={busy}
           onClick={onKeepMine}
         >
@@ -51,7 +51,7 @@ export function ConflictAlert({
         </button>
         <button
           type="button"
-          className="editor-button"
+          className="staff-button"
           disabled={busy}
           onClick={() => {
             if (window.confirm(t('conflict.confirmUseTheirs'))) onUseTheirs();

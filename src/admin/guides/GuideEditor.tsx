@@ -48,7 +48,7 @@ export function GuideEditor({ guideId }: { guideId: string }) {
           <p>
             <AdminProblem problem={editing.loadProblem} />
           </p>
-          <button type="button" className="editor-button" onClick={editing.reload}>
+          <button type="button" className="staff-button" onClick={editing.reload}>
             {t('actions.retry')}
           </button>
         </div>
@@ -91,7 +91,7 @@ export function GuideEditor({ guideId }: { guideId: string }) {
         <div className="editor-savebar">
           <button
             type="submit"
-            className="editor-button editor-button-primary"
+            className="staff-button staff-button-primary"
             disabled={editing.saving}
           >
             {editing.saving ? t('editor.saving') : t('editor.save')}
@@ -169,7 +169,7 @@ export function GuideEditor({ guideId }: { guideId: string }) {
         <div className="editor-savebar">
           <button
             type="submit"
-            className="editor-button editor-button-primary"
+            className="staff-button staff-button-primary"
             disabled={editing.saving}
           >
             {editing.saving ? t('editor.saving') : t('editor.save')}

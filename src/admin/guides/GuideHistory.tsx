@@ -142,7 +142,7 @@ export function GuideHistory({
                   <td>
                     <button
                       type="button"
-                      className="editor-button editor-button-small"
+                      className="staff-button staff-button-small"
                       disabled={busy}
                       onClick={() => {
                         revert(version.version);
@@ -197,7 +197,7 @@ export function GuideHistory({
               ))}
             </select>
           </div>
-          <button type="button" className="editor-button" disabled={busy} onClick={compare}>
+          <button type="button" className="staff-button" disabled={busy} onClick={compare}>
             {t('history.compare')}
           </button>
         </fieldset>

@@ -20,7 +20,7 @@ export function GuideListScreen() {
           <p>
             <AdminProblem problem={problem} />
           </p>
-          <button type="button" className="editor-button" onClick={reload}>
+          <button type="button" className="staff-button" onClick={reload}>
             {t('actions.retry')}
           </button>
         </div>

@@ -95,7 +95,7 @@ export function GuidePreview({
       <div className="editor-preview-nav">
         <button
           type="button"
-          className="editor-button"
+          className="staff-button"
           disabled={index === 0}
           onClick={() => {
             setStepIndex(index - 1);
@@ -106,7 +106,7 @@ export function GuidePreview({
         <p role="status">{t('preview.stepOf', { number: index + 1, total })}</p>
         <button
           type="button"
-          className="editor-button"
+          className="staff-button"
           disabled={index >= total - 1}
           onClick={() => {
             setStepIndex(index + 1);

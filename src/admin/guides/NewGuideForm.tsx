@@ -138,7 +138,7 @@ export function NewGuideForm({ takenIds }: { takenIds: readonly string[] }) {
             <AdminProblem problem={problem} />
           </p>
         )}
-        <button type="submit" className="editor-button editor-button-primary" disabled={busy}>
+        <button type="submit" className="staff-button staff-button-primary" disabled={busy}>
           {t('newGuide.create')}
         </button>
       </form>

@@ -118,7 +118,7 @@ export function PublishPanel({
       <div className="editor-actions">
         <button
           type="button"
-          className="editor-button editor-button-primary"
+          className="staff-button staff-button-primary"
           disabled={!canPublish}
           onClick={publish}
         >
@@ -127,7 +127,7 @@ export function PublishPanel({
         {state.published && (
           <button
             type="button"
-            className="editor-button"
+            className="staff-button"
             disabled={busy}
             onClick={() => {
               if (!window.confirm(t('publish.confirmUnpublish'))) return;
@@ -142,7 +142,7 @@ export function PublishPanel({
         {!state.published && (
           <button
             type="button"
-            className="editor-button editor-button-danger"
+            className="staff-button editor-button-danger"
             disabled={busy}
             onClick={() => {
               if (!window.confirm(t('publish.confirmDelete'))) return;

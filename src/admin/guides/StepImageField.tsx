@@ -79,7 +79,7 @@ export function StepImageField({
       {step.image && (
         <button
           type="button"
-          className="editor-button editor-button-small"
+          className="staff-button staff-button-small"
           onClick={() => {
             onChange(({ image: _removed, ...rest }) => rest);
           }}

@@ -121,7 +121,7 @@ export function StepTextFields({
             </div>
             <button
               type="button"
-              className="editor-button editor-button-small"
+              className="staff-button staff-button-small"
               onClick={() => {
                 change({
                   callouts: text.callouts.filter((_, calloutIndex) => calloutIndex !== at),
@@ -136,7 +136,7 @@ export function StepTextFields({
       {text.callouts.length < MAX_CALLOUTS && (
         <button
           type="button"
-          className="editor-button editor-button-small"
+          className="staff-button staff-button-small"
           onClick={() => {
             change({ callouts: [...text.callouts, { kind: 'tip', text: '' }] });
           }}

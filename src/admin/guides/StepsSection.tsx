@@ -81,7 +81,7 @@ export function StepsSection({
                   <button
                     type="button"
                     id={`move-up-${step.id}`}
-                    className="editor-button editor-button-small"
+                    className="staff-button staff-button-small"
                     disabled={index === 0}
                     onClick={() => {
                       move(index, true);
@@ -92,7 +92,7 @@ export function StepsSection({
                   <button
                     type="button"
                     id={`move-down-${step.id}`}
-                    className="editor-button editor-button-small"
+                    className="staff-button staff-button-small"
                     disabled={index === total - 1}
                     onClick={() => {
                       move(index, false);
@@ -102,7 +102,7 @@ export function StepsSection({
                   </button>
                   <button
                     type="button"
-                    className="editor-button editor-button-small editor-button-danger"
+                    className="staff-button staff-button-small editor-button-danger"
                     disabled={total === 1}
                     onClick={() => {
                       if (!window.confirm(t('steps.confirmDelete', { number }))) return;
@@ -143,7 +143,7 @@ export function StepsSection({
       {total < MAX_STEPS && (
         <button
           type="button"
-          className="editor-button"
+          className="staff-button"
           onClick={() => {
             setDraft(addStep);
             setAnnouncement(t('steps.added', { number: total + 1 }));

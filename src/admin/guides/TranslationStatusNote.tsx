@@ -86,7 +86,7 @@ export function TranslationStatusNote({
           {unsaved && <p>{t('translation.saveFirst')}</p>}
           <button
             type="button"
-            className="editor-button"
+            className="staff-button"
             disabled={busy || unsaved}
             onClick={confirm}
           >

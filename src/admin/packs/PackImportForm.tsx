@@ -97,7 +97,7 @@ export function PackImportForm() {
           </div>
           <button
             type="button"
-            className="editor-button editor-button-primary"
+            className="staff-button staff-button-primary"
             disabled={busy}
             onClick={runImport}
           >

@@ -37,7 +37,7 @@ export function PacksArea() {
             <p>
               <AdminProblem problem={problem} />
             </p>
-            <button type="button" className="editor-button" onClick={reload}>
+            <button type="button" className="staff-button" onClick={reload}>
               {t('actions.retry')}
             </button>
           </div>
@@ -79,7 +79,7 @@ export function PacksArea() {
         {published.length > 0 &&
           (chosenIds.length > 0 ? (
             <a
-              className="editor-button editor-button-primary"
+              className="staff-button staff-button-primary"
               href={packExportUrl(chosenIds)}
               download
             >
