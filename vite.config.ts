@@ -17,9 +17,22 @@ function onlineOnlyFolder(file: string): string | undefined {
   return ONLINE_ONLY_AREAS.find((area) => area.files.test(file))?.folder;
 }
 
+/**
+ * A chunk with any module of an online-only area is online-only: the kiosk never imports
+ * such modules (ESLint's layers), and the build guard below fails if a kiosk chunk imports
+ * the chunk anyway. So code the staff and admin areas share stays off the tablets too.
+ */
+function folderOf(moduleIds: readonly string[]): string {
+  for (const id of moduleIds) {
+    const folder = onlineOnlyFolder(id);
+    if (folder) return folder;
+  }
+  return 'assets';
+}
+
 /** Each UI language becomes its own small chunk, named so the precache test and a person can find it. */
-function chunkFileNames(chunk: { facadeModuleId: string | null }): string {
-  const folder = onlineOnlyFolder(chunk.facadeModuleId ?? '') ?? 'assets';
+function chunkFileNames(chunk: { facadeModuleId: string | null; moduleIds: string[] }): string {
+  const folder = folderOf(chunk.facadeModuleId ? [chunk.facadeModuleId] : chunk.moduleIds);
   const locale = /\/locales\/([a-z-]+)\/([a-z-]+)\.json$/.exec(chunk.facadeModuleId ?? '');
   return locale
     ? `${folder}/locale-${locale[1]}-${locale[2]}-[hash].js`
@@ -28,11 +41,7 @@ function chunkFileNames(chunk: { facadeModuleId: string | null }): string {
 
 /** A chunk's CSS follows its chunk. */
 function assetFileNames(asset: { originalFileNames: string[] }): string {
-  const folders = new Set(asset.originalFileNames.map((file) => onlineOnlyFolder(`/${file}`)));
-  const [folder] = folders;
-  return folders.size === 1 && folder
-    ? `${folder}/[name]-[hash][extname]`
-    : 'assets/[name]-[hash][extname]';
+  return `${folderOf(asset.originalFileNames.map((file) => `/${file}`))}/[name]-[hash][extname]`;
 }
 
 const isOnlineOnly = (fileName: string) =>

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 const CLIENT_DIR = 'dist/client';
 const SW_PATH = `${CLIENT_DIR}/sw.js`;
 const STAFF_ASSETS = `${CLIENT_DIR}/assets/staff`;
+const ADMIN_ASSETS = `${CLIENT_DIR}/assets/admin`;
 
 function precachedUrls(): string[] {
   if (!existsSync(SW_PATH))
@@ -14,7 +15,7 @@ function precachedUrls(): string[] {
 }
 
 /** Every language that has a file for this namespace under locales/. */
-function languagesWith(namespace: 'kiosk' | 'staff'): string[] {
+function languagesWith(namespace: 'kiosk' | 'staff' | 'admin' | 'editor'): string[] {
   return readdirSync('locales', { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .filter((entry) => existsSync(`locales/${entry.name}/${namespace}.json`))
@@ -49,8 +50,9 @@ describe('the built service worker', () => {
     const urls = precachedUrls();
     expect(urls.filter((url) => url.startsWith('assets/staff/'))).toEqual([]);
     const staffFiles = readdirSync(STAFF_ASSETS);
-    const staffApp = staffFiles.filter((file) => /^StaffApp-[\w-]+\.(js|css)$/.test(file));
-    expect(staffApp).toHaveLength(2);
+    expect(staffFiles.filter((file) => /^StaffApp-[\w-]+\.js$/.test(file))).toHaveLength(1);
+    // The code the staff and admin areas share (the login, the staff API) is left out too.
+    expect(staffFiles.filter((file) => /^staff-[\w-]+\.js$/.test(file))).toHaveLength(1);
     for (const language of languagesWith('staff')) {
       if (language === 'sv') continue;
       const chunk = new RegExp(`^locale-${language}-staff-[\\w-]+\\.js$`);
@@ -59,7 +61,25 @@ describe('the built service worker', () => {
         `locales/${language}/staff.json`,
       ).toHaveLength(1);
     }
-    for (const url of urls) expect(url, url).not.toMatch(/StaffApp|-staff-/);
+    for (const url of urls) expect(url, url).not.toMatch(/StaffApp|-staff-|^assets\/staff-[\w-]+\.js$/);
+  });
+
+  it('leaves the admin area and its languages out: tablets never show it', () => {
+    const urls = precachedUrls();
+    expect(urls.filter((url) => url.startsWith('assets/admin/'))).toEqual([]);
+    const adminFiles = readdirSync(ADMIN_ASSETS);
+    expect(adminFiles.filter((file) => /^AdminApp-[\w-]+\.(js|css)$/.test(file))).toHaveLength(2);
+    for (const namespace of ['admin', 'editor'] as const) {
+      for (const language of languagesWith(namespace)) {
+        if (language === 'sv') continue;
+        const chunk = new RegExp(`^locale-${language}-${namespace}-[\\w-]+\\.js$`);
+        expect(
+          adminFiles.filter((file) => chunk.test(file)),
+          `locales/${language}/${namespace}.json`,
+        ).toHaveLength(1);
+      }
+    }
+    for (const url of urls) expect(url, url).not.toMatch(/AdminApp|-admin-|-editor-/);
   });
 
   it('precaches every script index.html loads, and every chunk those scripts import', () => {
