@@ -61,7 +61,8 @@ describe('the built service worker', () => {
         `locales/${language}/staff.json`,
       ).toHaveLength(1);
     }
-    for (const url of urls) expect(url, url).not.toMatch(/StaffApp|-staff-|^assets\/staff-[\w-]+\.js$/);
+    for (const url of urls)
+      expect(url, url).not.toMatch(/StaffApp|-staff-|^assets\/staff-[\w-]+\.js$/);
   });
 
   it('leaves the admin area and its languages out: tablets never show it', () => {
