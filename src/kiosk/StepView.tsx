@@ -7,25 +7,32 @@ import { languageByCode } from '../shared/languages.ts';
 import { MarkupText, type SettingValues } from './MarkupText.tsx';
 import { StepPicture } from './StepPicture.tsx';
 
-/** One step of a guide, all of it in one language. */
+/**
+ * One step of a guide, all of it in one language. The step's title is the
+ * screen's heading on the kiosk; the admin preview, which shows the step
+ * inside a page of its own, makes it a lower level.
+ */
 export function StepView({
   step,
   language,
   settings,
   headingRef,
+  headingLevel = 1,
 }: {
   step: Step;
   language: LanguageCode;
   settings: SettingValues;
   headingRef: Ref<HTMLHeadingElement>;
+  headingLevel?: 1 | 3;
 }) {
   const text = stepTextIn(step, language);
+  const Heading = headingLevel === 1 ? 'h1' : 'h3';
   return (
     <article className="step" lang={language} dir={languageByCode(language).dir}>
       <div className="step-words">
-        <h1 className="step-title" ref={headingRef} tabIndex={-1}>
+        <Heading className="step-title" ref={headingRef} tabIndex={-1}>
           {text.title}
-        </h1>
+        </Heading>
         <div className="step-body">
           <MarkupText source={text.body} settings={settings} />
         </div>

@@ -265,7 +265,7 @@ describe('the guide editor', { timeout: 20_000 }, () => {
     expect(kiosk.getAttribute('lang')).toBe('ar');
     const article = kiosk.querySelector('article.step');
     expect(article?.getAttribute('dir')).toBe('rtl');
-    expect(within(kiosk).getByRole('heading', { level: 1 }).textContent).toBe('ثبّت تطبيق BankID');
+    expect(within(kiosk).getByRole('heading', { level: 3 }).textContent).toBe('ثبّت تطبيق BankID');
     // The kiosk's exact on-screen label, kept left to right in Swedish.
     const label = kiosk.querySelector('.screen-label');
     expect(label?.textContent).toBe('Installera');

@@ -142,6 +142,7 @@ export function GuidePreview({
                 language={language}
                 settings={EXAMPLE_SETTINGS}
                 headingRef={headingRef}
+                headingLevel={3}
               />
             </ImageSource>
           </I18nextProvider>
