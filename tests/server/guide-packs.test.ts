@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '../../src/shared/api/contract.ts';
 import {
@@ -24,8 +25,12 @@ async function startLotsen(): Promise<Lotsen> {
   return { ...test, editor: await logInStaff(test.db, 'editor') };
 }
 
+/** PNG's signature then some text: enough of a PNG for a pack's type check, unique by its text. */
+const pngBytes = (text: string) =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(text)]);
+
 function addPicture(db: Database, id: string, text: string): string {
-  const bytes = Buffer.from(text);
+  const bytes = pngBytes(text);
   const sha256 = sha256Hex(bytes);
   db.prepare(
     "INSERT INTO guide_images (id, mime_type, sha256, bytes) VALUES (?, 'image/png', ?, ?)",
@@ -269,7 +274,7 @@ describe('importing a pack into another Lotsen', () => {
       ['renew-library-card', 'add', 'Förnya lånekortet'],
       ['test-open-bankid', 'unchanged', 'Öppna BankID'],
     ]);
-    const exportedSha = sha256Hex(Buffer.from('the exporting library card'));
+    const exportedSha = sha256Hex(pngBytes('the exporting library card'));
     const renamedId = `card-photo-${exportedSha.slice(0, 8)}`;
     expect(report.images).toEqual({
       added: 1,
@@ -285,10 +290,10 @@ describe('importing a pack into another Lotsen', () => {
       packText,
     );
     expect(PackImport.parse(imported.json()).images).toEqual(report.images);
-    expect(pictureBytes(importer.db, 'card-photo')?.toString()).toBe(
-      'a different picture with the same name',
+    expect(pictureBytes(importer.db, 'card-photo')).toEqual(
+      pngBytes('a different picture with the same name'),
     );
-    expect(pictureBytes(importer.db, renamedId)?.toString()).toBe('the exporting library card');
+    expect(pictureBytes(importer.db, renamedId)).toEqual(pngBytes('the exporting library card'));
     const card = GuidePack.shape.guides.element.parse(
       publishedDocuments(importer.db).get('renew-library-card'),
     );
@@ -316,13 +321,21 @@ describe('a pack that cannot be imported', () => {
     if (!firstImage) throw new Error('The pack has no pictures.');
     firstImage.data = Buffer.from('other bytes').toString('base64');
 
+    // Bytes that match their sha256 but are not the picture type the pack declares.
+    const mislabelled = clone();
+    const secondImage = mislabelled.images[0];
+    if (!secondImage) throw new Error('The pack has no pictures.');
+    const html = Buffer.from('<html><script>alert(1)</script></html>');
+    secondImage.data = html.toString('base64');
+    secondImage.sha256 = createHash('sha256').update(html).digest('hex');
+
     const missingPicture = clone();
     missingPicture.images = missingPicture.images.filter((image) => image.id !== 'card-photo');
 
     const twice = clone();
     twice.guides.push(structuredClone(twice.guides[0] as (typeof twice.guides)[number]));
 
-    return { badSchema, damaged, missingPicture, twice };
+    return { badSchema, damaged, mislabelled, missingPicture, twice };
   }
 
   it.each([
@@ -343,6 +356,11 @@ describe('a pack that cannot be imported', () => {
         'sha mismatch',
         JSON.stringify(packs.damaged),
         [/^images\[0\]: The picture "card-photo" does not match its sha256/],
+      ],
+      [
+        'not the declared type',
+        JSON.stringify(packs.mislabelled),
+        [/^images\[0\]: The picture "card-photo" says it is image\/\w+, but its bytes are not\./],
       ],
       [
         'missing picture',

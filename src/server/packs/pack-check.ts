@@ -65,6 +65,27 @@ function duplicates(ids: readonly string[]): string[] {
   return [...new Set(ids.filter((id) => seen.size === seen.add(id).size))];
 }
 
+/** Whether the bytes start the way a file of that type must (PNG, JPEG and WebP signatures; SVG markup). */
+function bytesAreOfType(bytes: Buffer, mimeType: PackImage['mimeType']): boolean {
+  switch (mimeType) {
+    case 'image/png':
+      return bytes
+        .subarray(0, 8)
+        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    case 'image/jpeg':
+      return bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]));
+    case 'image/webp':
+      return (
+        bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
+        bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+      );
+    case 'image/svg+xml':
+      return /^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(
+        bytes.subarray(0, 4096).toString('utf8'),
+      );
+  }
+}
+
 /** Everything wrong with a pack that parsed: damaged pictures, missing pictures, repeated ids. */
 function packProblems(pack: GuidePack): string[] {
   const problems: string[] = [];
@@ -75,9 +96,15 @@ function packProblems(pack: GuidePack): string[] {
     problems.push(`The picture "${id}" is in the pack more than once.`);
   }
   pack.images.forEach((image, index) => {
-    if (sha256Hex(Buffer.from(image.data, 'base64')) !== image.sha256) {
+    const bytes = Buffer.from(image.data, 'base64');
+    if (sha256Hex(bytes) !== image.sha256) {
       problems.push(
         `images[${index}]: The picture "${image.id}" does not match its sha256: the file was damaged or changed after it was exported.`,
+      );
+    } else if (!bytesAreOfType(bytes, image.mimeType)) {
+      // Tablets are told the type: a file that is not what it says must not get through.
+      problems.push(
+        `images[${index}]: The picture "${image.id}" says it is ${image.mimeType}, but its bytes are not. Export the pack again from a Lotsen.`,
       );
     }
   });
