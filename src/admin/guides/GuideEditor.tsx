@@ -166,15 +166,6 @@ export function GuideEditor({ guideId }: { guideId: string }) {
           language={language}
           translation={translation}
         />
-        <div className="editor-savebar">
-          <button
-            type="submit"
-            className="staff-button staff-button-primary"
-            disabled={editing.saving}
-          >
-            {editing.saving ? t('editor.saving') : t('editor.save')}
-          </button>
-        </div>
       </form>
       <PublishPanel
         state={state}
