@@ -90,6 +90,28 @@ describe('the guide editor API', () => {
     });
   });
 
+  it('knows a guide has no unpublished changes by its revision, or else by comparing documents', async () => {
+    const { db, call, editor, create } = await setUp();
+    const created = await create();
+    await call(editor, 'POST', `${GUIDES}/renew-a-loan/publish`, { baseRevision: 1 });
+    const stateOf = async () =>
+      GuideEditorState.parse((await call(editor, 'GET', `${GUIDES}/renew-a-loan`)).json());
+    expect((await stateOf()).unpublishedChanges).toBe(false);
+
+    // A version that does not say which revision it came from is compared by content.
+    db.prepare('UPDATE guide_versions SET draft_revision = NULL').run();
+    expect((await stateOf()).unpublishedChanges).toBe(false);
+    const changed = structuredClone(created.draft);
+    const first = changed.steps[0];
+    if (!first?.text.sv) throw new Error('the draft has a Swedish first step');
+    first.text.sv.title = 'Öppna appen först';
+    await call(editor, 'PUT', `${GUIDES}/renew-a-loan/draft`, { baseRevision: 1, draft: changed });
+    expect((await stateOf()).unpublishedChanges).toBe(true);
+    // Published from revision 2: the draft is what tablets show, known by its revision.
+    await call(editor, 'POST', `${GUIDES}/renew-a-loan/publish`, { baseRevision: 2 });
+    expect((await stateOf()).unpublishedChanges).toBe(false);
+  });
+
   it('creates, saves, publishes, lists versions, reverts, unpublishes and deletes a guide', async () => {
     const { db, call, editor, create } = await setUp();
     const created = await create();

@@ -65,6 +65,12 @@ function readDraftRecords(db: Database): DraftRecord[] {
   return db.prepare<[], DraftRow>(`${DRAFTS} ORDER BY guide_id`).all().map(toRecord);
 }
 
+function isPublished(db: Database, id: string): boolean {
+  return (
+    db.prepare<[string], { id: string }>('SELECT id FROM guides WHERE id = ?').get(id) !== undefined
+  );
+}
+
 /** The document tablets get for `id`; undefined when the guide is not published. */
 export function readPublishedDocument(db: Database, id: string): Guide | undefined {
   const row = db
@@ -80,11 +86,13 @@ interface VersionRow {
   publishedBy: string;
   note: string;
   document: string;
+  /** The draft revision it was published from; null for versions written before it was kept. */
+  draftRevision: number | null;
 }
 
 const VERSIONS = `
   SELECT version, release_id AS release, published_at AS publishedAt,
-         published_by AS publishedBy, note, document
+         published_by AS publishedBy, note, document, draft_revision AS draftRevision
     FROM guide_versions`;
 
 function toSummary(row: VersionRow): GuideVersionSummary {
@@ -129,14 +137,19 @@ interface PublishState {
 }
 
 function publishStateOf(db: Database, record: DraftRecord): PublishState {
+  if (!isPublished(db, record.id)) return { published: null, unpublishedChanges: true };
+  const latest = latestVersion(db, record.id);
+  if (!latest) return { published: null, unpublishedChanges: true };
+  // Published from this very revision: nothing to compare (the common case, and the cheap one).
+  if (latest.draftRevision === record.revision) {
+    return { published: toSummary(latest), unpublishedChanges: false };
+  }
   const document = readPublishedDocument(db, record.id);
-  const latest = document && latestVersion(db, record.id);
-  if (!document || !latest) return { published: null, unpublishedChanges: true };
   const publishable = publishableGuide(record.draft);
   return {
     published: toSummary(latest),
     unpublishedChanges:
-      !publishable.ok || canonicalJson(publishable.guide) !== canonicalJson(document),
+      !document || !publishable.ok || canonicalJson(publishable.guide) !== canonicalJson(document),
   };
 }
 
@@ -225,7 +238,7 @@ export function readTranslationMatrix(db: Database, now: Date = new Date()): Tra
         title: swedishTitle(record.draft),
         lastVerified: record.draft.lastVerified,
         reviewOverdue: isReviewOverdue(record.draft.lastVerified, reviewAfterDays, now),
-        published: readPublishedDocument(db, record.id) !== undefined,
+        published: isPublished(db, record.id),
         translations: translationStatuses(record.draft, record.basis),
       })),
   }))();

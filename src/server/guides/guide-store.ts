@@ -207,9 +207,10 @@ export function publishGuide(db: Database, id: string, request: PublishRequest):
         )
         .get(id) ?? { next: 1 };
       db.prepare(
-        `INSERT INTO guide_versions (guide_id, version, document, release_id, published_at, published_by, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, next, document, release, at, request.by, note);
+        `INSERT INTO guide_versions
+           (guide_id, version, document, release_id, published_at, published_by, note, draft_revision)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, next, document, release, at, request.by, note, record.revision);
 
       const version = readVersion(db, id, next)?.version;
       if (!version) throw new Error(`Version ${next} of ${id} vanished inside its transaction.`);

@@ -47,8 +47,8 @@ export function seedDatabase(
       "INSERT INTO guide_drafts (guide_id, document, revision, saved_by) VALUES (?, ?, 1, 'seed')",
     );
     const insertVersion = db.prepare(
-      `INSERT INTO guide_versions (guide_id, version, document, release_id, published_by)
-       VALUES (?, 1, ?, ?, 'seed')`,
+      `INSERT INTO guide_versions (guide_id, version, document, release_id, published_by, draft_revision)
+       VALUES (?, 1, ?, ?, 'seed', 1)`,
     );
     for (const guide of content.guides) {
       const document = JSON.stringify(guide);

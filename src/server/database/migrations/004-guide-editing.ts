@@ -44,14 +44,18 @@ export const guideEditing: Migration = {
       published_at TEXT NOT NULL DEFAULT ${NOW},
       published_by TEXT NOT NULL,
       note TEXT NOT NULL DEFAULT '',
+      -- The draft revision this version was published from: while the draft is still at it,
+      -- the guide has no unpublished changes (no need to compare documents).
+      draft_revision INTEGER,
       PRIMARY KEY (guide_id, version)
     ) STRICT;
 
     -- Guides that exist already become drafts and their first version, as they are.
     INSERT INTO guide_drafts (guide_id, document, revision, saved_at, saved_by)
       SELECT id, document, 1, updated_at, 'seed' FROM guides;
-    INSERT INTO guide_versions (guide_id, version, document, release_id, published_at, published_by)
-      SELECT id, 1, document, release_id, updated_at, 'seed' FROM guides;
+    INSERT INTO guide_versions
+        (guide_id, version, document, release_id, published_at, published_by, draft_revision)
+      SELECT id, 1, document, release_id, updated_at, 'seed', 1 FROM guides;
 
     ALTER TABLE content_releases ADD COLUMN published_by TEXT NOT NULL DEFAULT 'seed';
 
