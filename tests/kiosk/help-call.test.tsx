@@ -216,7 +216,7 @@ describe('calling a helper', () => {
     vi.spyOn(kioskDb.helpCalls, 'add').mockRejectedValue(new Error('disk broken'));
     render(<KioskApp />);
     fireEvent.click(await screen.findByRole('button', { name: 'Be om hjälp' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Be om hjälp nu' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Be om hjälp nu' }));
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(

@@ -97,7 +97,10 @@ describe('KioskApp', () => {
     render(<KioskApp />);
     fireEvent.click(await screen.findByRole('button', { name: 'Be om hjälp' }));
     const dialog = screen.getByRole('dialog', { name: 'Hjälp från personalen' });
-    expect(dialog.textContent).toContain('Fråga personalen vid informationsdisken vid entrén.');
+    // Where the desk is comes with the library's settings, read from the tablet's database.
+    await waitFor(() => {
+      expect(dialog.textContent).toContain('Fråga personalen vid informationsdisken vid entrén.');
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Stäng' }));
     await waitFor(() => {
       expect(screen.queryByRole('dialog')).toBeNull();

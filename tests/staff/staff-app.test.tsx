@@ -193,7 +193,9 @@ describe('the queue', () => {
     expect(within(history as HTMLElement).getByText('Tidningshörnan')).toBeTruthy();
     expect(screen.queryByRole('article', { name: 'Tidningshörnan' })).toBeNull();
 
-    expect(document.title).toBe(`(2) ${TITLE}`);
+    await waitFor(() => {
+      expect(document.title).toBe(`(2) ${TITLE}`);
+    });
   });
 
   it('keeps counting how long visitors have waited', async () => {
@@ -245,7 +247,9 @@ describe('live updates', () => {
     serveBranch([waiting]);
     const stream = await openQueue();
     stream.open();
-    expect(document.title).toBe(`(1) ${TITLE}`);
+    await waitFor(() => {
+      expect(document.title).toBe(`(1) ${TITLE}`);
+    });
     expect(announcements()).toEqual([]);
 
     const fresh = staffCall({ minutesAgo: 0, location: 'Entrén, vid kopiatorn' });
@@ -256,7 +260,9 @@ describe('live updates', () => {
     expect(screen.getAllByRole('article')).toHaveLength(2);
     expect(within(card('Entrén, vid kopiatorn')).getByText('Nytt')).toBeTruthy();
     expect(within(card('Läsesalen')).queryByText('Nytt')).toBeNull();
-    expect(document.title).toBe(`(2) ${TITLE}`);
+    await waitFor(() => {
+      expect(document.title).toBe(`(2) ${TITLE}`);
+    });
     expect(announcements()).toEqual(['Nytt anrop: Entrén, vid kopiatorn']);
 
     // The banner takes staff to the new card, at the end of the queue.
@@ -285,7 +291,9 @@ describe('live updates', () => {
     expect(printers.getByText(`${COLLEAGUE.email} är på väg`)).toBeTruthy();
     expect(printers.queryByRole('button', { name: 'Jag kommer' })).toBeNull();
     expect(printers.getByRole('button', { name: 'Klar' })).toBeTruthy();
-    expect(document.title).toBe(TITLE);
+    await waitFor(() => {
+      expect(document.title).toBe(TITLE);
+    });
 
     // A replayed "created" carries the call as it is now: already done, so no alert and no card.
     const over = staffCall({ location: 'Kafét', status: 'done', doneAt: new Date().toISOString() });
@@ -456,7 +464,10 @@ describe('acting on a call', () => {
     expect(printers.queryByRole('button', { name: 'Jag kommer' })).toBeNull();
     // The focus stays on the card, on what comes next.
     expect(document.activeElement).toBe(printers.getByRole('button', { name: 'Klar' }));
-    expect(document.title).toBe(TITLE);
+    // The tab title follows the queue in an effect, after the card has changed.
+    await waitFor(() => {
+      expect(document.title).toBe(TITLE);
+    });
   });
 
   it('shows the server’s reason when a colleague got there first', async () => {
