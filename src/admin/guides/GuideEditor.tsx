@@ -8,6 +8,7 @@ import {
   type LanguageCode,
 } from '../../shared/languages.ts';
 import { confirmLeave, useLeaveGuard } from '../shell/navigation-guard.ts';
+import { QueryProblem } from '../shell/QueryProblem.tsx';
 import { AdminProblem } from '../shell/StaffStrings.tsx';
 import { ConflictAlert } from './ConflictAlert.tsx';
 import { GuideFieldsSection, GuideTextSection } from './GuideFieldsSection.tsx';
@@ -44,14 +45,7 @@ export function GuideEditor({ guideId }: { guideId: string }) {
         <p>
           <BackToList />
         </p>
-        <div className="editor-alert" role="alert">
-          <p>
-            <AdminProblem problem={editing.loadProblem} />
-          </p>
-          <button type="button" className="staff-button" onClick={editing.reload}>
-            {t('actions.retry')}
-          </button>
-        </div>
+        <QueryProblem problem={editing.loadProblem} onRetry={editing.reload} />
       </div>
     );
   }

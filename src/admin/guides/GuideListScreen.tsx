@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { GuideListItem } from '../../shared/api/guide-editing.ts';
-import { AdminProblem } from '../shell/StaffStrings.tsx';
+import { QueryProblem } from '../shell/QueryProblem.tsx';
 import { useAdminQuery } from '../shell/use-admin-query.ts';
 import { fetchGuideList } from './guide-editing-api.ts';
 import { formatTime } from './language-labels.ts';
@@ -15,16 +15,7 @@ export function GuideListScreen() {
   return (
     <div className="editor">
       <h1>{t('list.title')}</h1>
-      {problem && (
-        <div className="editor-alert" role="alert">
-          <p>
-            <AdminProblem problem={problem} />
-          </p>
-          <button type="button" className="staff-button" onClick={reload}>
-            {t('actions.retry')}
-          </button>
-        </div>
-      )}
+      {problem && <QueryProblem problem={problem} onRetry={reload} />}
       {!data && !problem && <p role="status">{t('list.loading')}</p>}
       {data &&
         (data.guides.length === 0 ? (

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchGuideList, packExportUrl } from '../guides/guide-editing-api.ts';
-import { AdminProblem } from '../shell/StaffStrings.tsx';
+import { QueryProblem } from '../shell/QueryProblem.tsx';
 import { useAdminQuery } from '../shell/use-admin-query.ts';
 import { PackImportForm } from './PackImportForm.tsx';
 import '../editor.css';
@@ -32,16 +32,7 @@ export function PacksArea() {
       <section className="editor-section" aria-labelledby={`${formId}-export`}>
         <h2 id={`${formId}-export`}>{t('packs.exportHeading')}</h2>
         <p>{t('packs.exportLead')}</p>
-        {problem && (
-          <div className="editor-alert" role="alert">
-            <p>
-              <AdminProblem problem={problem} />
-            </p>
-            <button type="button" className="staff-button" onClick={reload}>
-              {t('actions.retry')}
-            </button>
-          </div>
-        )}
+        {problem && <QueryProblem problem={problem} onRetry={reload} />}
         {data && published.length === 0 && <p>{t('packs.nothingPublished')}</p>}
         {published.length > 0 && (
           <fieldset className="editor-pack-choice">

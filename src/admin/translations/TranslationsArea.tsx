@@ -7,7 +7,7 @@ import { fetchTranslationMatrix } from '../guides/guide-editing-api.ts';
 import { languageLabel } from '../guides/language-labels.ts';
 import { TranslationStateLabel } from '../guides/TranslationStateLabel.tsx';
 import { usePartName } from '../guides/TranslationStatusNote.tsx';
-import { AdminProblem } from '../shell/StaffStrings.tsx';
+import { QueryProblem } from '../shell/QueryProblem.tsx';
 import { useAdminQuery } from '../shell/use-admin-query.ts';
 import '../editor.css';
 
@@ -31,16 +31,7 @@ export function TranslationsArea() {
   return (
     <div className="editor">
       <h1>{t('matrix.title')}</h1>
-      {problem && (
-        <div className="editor-alert" role="alert">
-          <p>
-            <AdminProblem problem={problem} />
-          </p>
-          <button type="button" className="staff-button" onClick={reload}>
-            {t('actions.retry')}
-          </button>
-        </div>
-      )}
+      {problem && <QueryProblem problem={problem} onRetry={reload} />}
       {!data && !problem && <p role="status">{t('matrix.loading')}</p>}
       {data && (
         <>
