@@ -21,7 +21,7 @@ export function CallFacts({
   const showStaffName = language.staffName.toLowerCase() !== language.nativeName.toLowerCase();
 
   return (
-    <dl className="call-facts">
+    <dl className="staff-facts">
       <div>
         <dt>{t('call.device')}</dt>
         <dd>{call.deviceName}</dd>

@@ -7,8 +7,6 @@ import {
   savePairing,
   usableDeviceToken,
 } from '../../src/browser/device/kiosk-device-records.ts';
-import { changeKioskLanguage } from '../../src/browser/i18n/kiosk-i18n.ts';
-import { replaceContent } from '../../src/browser/local-db/content.ts';
 import { kioskDb } from '../../src/browser/local-db/kiosk-db.ts';
 import { callForHelp } from '../../src/browser/outbox/kiosk-outbox.ts';
 import {
@@ -18,6 +16,7 @@ import {
 } from '../../src/browser/outbox/outbox-records.ts';
 import { startOutbox, type OutboxSchedule } from '../../src/browser/outbox/outbox-schedule.ts';
 import { KioskApp } from '../../src/kiosk/KioskApp.tsx';
+import { freshKiosk, showGuides } from './kiosk-state.ts';
 import { BANKID_GUIDE, LIBRARY } from '../fixtures/kiosk-guides.ts';
 import { DEVICE, FakeLotsenServer, TOKEN } from '../browser/fake-lotsen-server.ts';
 
@@ -27,22 +26,8 @@ const NETWORK_DOWN = { kind: 'network', status: null, message: 'Failed to fetch'
 let schedule: OutboxSchedule | undefined;
 
 beforeEach(async () => {
-  await Promise.all(
-    [
-      kioskDb.guides,
-      kioskDb.images,
-      kioskDb.contentState,
-      kioskDb.helpCalls,
-      kioskDb.kioskDevice,
-    ].map((table) => table.clear()),
-  );
-  await changeKioskLanguage('sv');
-  await replaceContent(
-    kioskDb,
-    { release: 1, library: LIBRARY, guides: [BANKID_GUIDE], images: [] },
-    [],
-    null,
-  );
+  await freshKiosk();
+  await showGuides([BANKID_GUIDE]);
   await savePairing(
     kioskDb,
     { deviceToken: TOKEN, device: DEVICE, library: LIBRARY, setupPin: null },

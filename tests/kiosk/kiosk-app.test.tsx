@@ -2,21 +2,12 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { changeKioskLanguage } from '../../src/browser/i18n/kiosk-i18n.ts';
-import { replaceContent } from '../../src/browser/local-db/content.ts';
-import { kioskDb } from '../../src/browser/local-db/kiosk-db.ts';
 import { KioskApp } from '../../src/kiosk/KioskApp.tsx';
 import type { Guide } from '../../src/shared/content/guide.ts';
-import { BANKID_GUIDE, BUS_GUIDE_SWEDISH_ONLY, LIBRARY } from '../fixtures/kiosk-guides.ts';
+import { BANKID_GUIDE, BUS_GUIDE_SWEDISH_ONLY } from '../fixtures/kiosk-guides.ts';
+import { freshKiosk, showGuides } from './kiosk-state.ts';
 
-async function publish(guides: Guide[], release = 1) {
-  await replaceContent(kioskDb, { release, library: LIBRARY, guides, images: [] }, [], null);
-}
-
-beforeEach(async () => {
-  await Promise.all([kioskDb.guides.clear(), kioskDb.images.clear(), kioskDb.contentState.clear()]);
-  await changeKioskLanguage('sv');
-});
+beforeEach(freshKiosk);
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
@@ -26,12 +17,12 @@ describe('KioskApp', () => {
   it('asks for patience until the tablet has its first guides', async () => {
     render(<KioskApp />);
     expect(await screen.findByText('Guiderna görs i ordning …')).toBeTruthy();
-    await publish([BANKID_GUIDE]);
+    await showGuides([BANKID_GUIDE]);
     expect(await screen.findByRole('button', { name: 'BankID' })).toBeTruthy();
   });
 
   it('shows a tile only for categories that have guides', async () => {
-    await publish([BANKID_GUIDE, BUS_GUIDE_SWEDISH_ONLY]);
+    await showGuides([BANKID_GUIDE, BUS_GUIDE_SWEDISH_ONLY]);
     render(<KioskApp />);
     expect(await screen.findByRole('button', { name: 'BankID' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Resor och biljetter' })).toBeTruthy();
@@ -39,7 +30,7 @@ describe('KioskApp', () => {
   });
 
   it('goes from a category to a guide and home again', async () => {
-    await publish([BANKID_GUIDE]);
+    await showGuides([BANKID_GUIDE]);
     render(<KioskApp />);
     fireEvent.click(await screen.findByRole('button', { name: 'BankID' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('BankID');
@@ -52,7 +43,7 @@ describe('KioskApp', () => {
   });
 
   it('switches language from the start screen, right to left included', async () => {
-    await publish([BANKID_GUIDE, BUS_GUIDE_SWEDISH_ONLY]);
+    await showGuides([BANKID_GUIDE, BUS_GUIDE_SWEDISH_ONLY]);
     render(<KioskApp />);
     const svenska = await screen.findByRole('button', { name: 'Svenska' });
     expect(svenska.getAttribute('aria-pressed')).toBe('true');
@@ -72,7 +63,7 @@ describe('KioskApp', () => {
   });
 
   it('keeps the opened guide unchanged when new content arrives', async () => {
-    await publish([BANKID_GUIDE]);
+    await showGuides([BANKID_GUIDE]);
     render(<KioskApp />);
     fireEvent.click(await screen.findByRole('button', { name: 'BankID' }));
     fireEvent.click(screen.getByRole('button', { name: 'Skaffa Mobilt BankID' }));
@@ -85,7 +76,7 @@ describe('KioskApp', () => {
         ...rest,
       ],
     };
-    await publish([changed], 2);
+    await showGuides([changed], 2);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       'Kontrollera vad du behöver',
@@ -93,7 +84,7 @@ describe('KioskApp', () => {
   });
 
   it('tells the visitor where to ask when calling a helper is not set up', async () => {
-    await publish([BANKID_GUIDE]);
+    await showGuides([BANKID_GUIDE]);
     render(<KioskApp />);
     fireEvent.click(await screen.findByRole('button', { name: 'Be om hjälp' }));
     const dialog = screen.getByRole('dialog', { name: 'Hjälp från personalen' });
@@ -108,7 +99,7 @@ describe('KioskApp', () => {
   });
 
   it('lets the visitor make the text larger, up to 200 %', async () => {
-    await publish([BANKID_GUIDE]);
+    await showGuides([BANKID_GUIDE]);
     render(<KioskApp />);
     const larger = await screen.findByRole('button', { name: 'Större text' });
     for (let press = 0; press < 5; press += 1) fireEvent.click(larger);
@@ -118,7 +109,7 @@ describe('KioskApp', () => {
   });
 
   it('asks whether the visitor is still there, and starts over when nobody answers', async () => {
-    await publish([BANKID_GUIDE]);
+    await showGuides([BANKID_GUIDE]);
     render(<KioskApp />);
     fireEvent.click(await screen.findByRole('button', { name: 'English' }));
     await screen.findByRole('button', { name: 'Call a helper' });
@@ -145,7 +136,7 @@ describe('KioskApp', () => {
   });
 
   it('keeps the guide when the visitor answers that they are still there', async () => {
-    await publish([BANKID_GUIDE]);
+    await showGuides([BANKID_GUIDE]);
     render(<KioskApp />);
     fireEvent.click(await screen.findByRole('button', { name: 'BankID' }));
     fireEvent.click(screen.getByRole('button', { name: 'Skaffa Mobilt BankID' }));
@@ -164,7 +155,7 @@ describe('KioskApp', () => {
   });
 
   it('allows an app update only on a quiet start screen, never in the middle of a guide', async () => {
-    await publish([BANKID_GUIDE]);
+    await showGuides([BANKID_GUIDE]);
     const safeToReload = vi.fn<(safe: boolean) => void>();
     render(<KioskApp onSafeToReloadChange={safeToReload} />);
     await screen.findByRole('button', { name: 'BankID' });

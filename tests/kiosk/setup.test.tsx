@@ -8,33 +8,18 @@ import {
   savePairing,
 } from '../../src/browser/device/kiosk-device-records.ts';
 import { sha256Hex } from '../../src/browser/device/setup-pin.ts';
-import { changeKioskLanguage } from '../../src/browser/i18n/kiosk-i18n.ts';
-import { replaceContent } from '../../src/browser/local-db/content.ts';
 import { kioskDb } from '../../src/browser/local-db/kiosk-db.ts';
 import { storeHelpCall } from '../../src/browser/outbox/outbox-records.ts';
 import { KioskApp } from '../../src/kiosk/KioskApp.tsx';
+import { freshKiosk, showGuides } from './kiosk-state.ts';
 import { BANKID_GUIDE, LIBRARY } from '../fixtures/kiosk-guides.ts';
 import { DEVICE, FakeLotsenServer, TOKEN } from '../browser/fake-lotsen-server.ts';
 
 let server: FakeLotsenServer;
 
 beforeEach(async () => {
-  await Promise.all(
-    [
-      kioskDb.guides,
-      kioskDb.images,
-      kioskDb.contentState,
-      kioskDb.helpCalls,
-      kioskDb.kioskDevice,
-    ].map((table) => table.clear()),
-  );
-  await changeKioskLanguage('sv');
-  await replaceContent(
-    kioskDb,
-    { release: 4, library: LIBRARY, guides: [BANKID_GUIDE], images: [] },
-    [],
-    null,
-  );
+  await freshKiosk();
+  await showGuides([BANKID_GUIDE], 4);
   server = new FakeLotsenServer();
   vi.stubGlobal('fetch', server.fetch);
   // Pairing fetches the branch's content next; this fake server has none to give.

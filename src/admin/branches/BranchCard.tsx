@@ -35,7 +35,7 @@ export function BranchCard({
   return (
     <article className="admin-card" aria-labelledby={`branch-${branch.id}`}>
       <h2 id={`branch-${branch.id}`}>{branch.name}</h2>
-      <dl className="admin-facts">
+      <dl className="staff-facts">
         <div>
           <dt>{t('branches.fields.infoDesk')}</dt>
           <dd>{branch.infoDesk}</dd>

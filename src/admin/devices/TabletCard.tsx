@@ -53,7 +53,7 @@ export function TabletCard({
         <h3 id={`tablet-${device.id}`}>{device.name}</h3>
         <span className={`admin-badge badge-${status}`}>{t(`tablets.status.${status}`)}</span>
       </div>
-      <dl className="admin-facts">
+      <dl className="staff-facts">
         <div>
           <dt>{t('tablets.location')}</dt>
           <dd>{device.location || t('tablets.noLocation')}</dd>

@@ -22,7 +22,7 @@ export function SettingsArea() {
       {!settings.data && !settings.problem && <p role="status">{t('app.loading')}</p>}
       {settings.data && !isAdmin && (
         <div className="admin-card">
-          <dl className="admin-facts">
+          <dl className="staff-facts">
             <div>
               <dt>{t('settings.reviewAfterDays')}</dt>
               <dd>{t('settings.days', { count: settings.data.reviewAfterDays })}</dd>

@@ -1,0 +1,16 @@
+import { changeKioskLanguage } from '../../src/browser/i18n/kiosk-i18n.ts';
+import { replaceContent } from '../../src/browser/local-db/content.ts';
+import { kioskDb } from '../../src/browser/local-db/kiosk-db.ts';
+import type { Guide } from '../../src/shared/content/guide.ts';
+import { LIBRARY } from '../fixtures/kiosk-guides.ts';
+
+/** A tablet as it comes out of the box: every table of its database empty, the kiosk in Swedish. */
+export async function freshKiosk(): Promise<void> {
+  await Promise.all(kioskDb.tables.map((table) => table.clear()));
+  await changeKioskLanguage('sv');
+}
+
+/** Puts a release on the tablet as if a sync had applied it. */
+export async function showGuides(guides: Guide[], release = 1): Promise<void> {
+  await replaceContent(kioskDb, { release, library: LIBRARY, guides, images: [] }, [], null);
+}
