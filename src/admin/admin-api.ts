@@ -12,6 +12,7 @@ import {
   LibraryBranch,
   LibraryBranchList,
   LibrarySettingsForAdmins,
+  type LibrarySettingsChange,
   SetupStatus,
   StaffAccount,
   StaffAccountList,
@@ -171,7 +172,7 @@ export async function fetchSettings(signal?: AbortSignal): Promise<LibrarySettin
 }
 
 export async function changeSettings(
-  settings: LibrarySettingsForAdmins,
+  settings: LibrarySettingsChange,
 ): Promise<LibrarySettingsForAdmins> {
   return adminJson(api.changeSettings.path, LibrarySettingsForAdmins, {
     method: 'PUT',

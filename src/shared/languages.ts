@@ -5,10 +5,26 @@
  */
 export const LANGUAGES = [
   { code: 'sv', nativeName: 'Svenska', englishName: 'Swedish', dir: 'ltr', speechLang: 'sv-SE' },
+  // Easy-to-read Swedish (lättläst) has no registered tag: a private-use subtag keeps "sv"
+  // first, so screen readers, fonts and speech treat it as Swedish.
+  {
+    code: 'sv-x-ll',
+    nativeName: 'Lättläst svenska',
+    englishName: 'Easy-to-read Swedish',
+    dir: 'ltr',
+    speechLang: 'sv-SE',
+  },
   { code: 'en', nativeName: 'English', englishName: 'English', dir: 'ltr', speechLang: 'en' },
   { code: 'ar', nativeName: 'العربية', englishName: 'Arabic', dir: 'rtl', speechLang: 'ar' },
-  { code: 'fa', nativeName: 'فارسی', englishName: 'Persian', dir: 'rtl', speechLang: 'fa' },
-  { code: 'prs', nativeName: 'دری', englishName: 'Dari', dir: 'rtl', speechLang: 'fa-AF' },
+  // One language for Persian and Dari readers: the written languages are close, and a
+  // visitor from Afghanistan looks for "دری" as much as for "فارسی".
+  {
+    code: 'fa',
+    nativeName: 'فارسی / دری',
+    englishName: 'Persian / Dari',
+    dir: 'rtl',
+    speechLang: 'fa',
+  },
   { code: 'so', nativeName: 'Soomaali', englishName: 'Somali', dir: 'ltr', speechLang: 'so' },
   { code: 'ti', nativeName: 'ትግርኛ', englishName: 'Tigrinya', dir: 'ltr', speechLang: 'ti' },
   { code: 'uk', nativeName: 'Українська', englishName: 'Ukrainian', dir: 'ltr', speechLang: 'uk' },

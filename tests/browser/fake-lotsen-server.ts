@@ -21,6 +21,8 @@ export const LIBRARY: LibrarySettings = {
   infoDesk: 'informationsdisken vid entrén',
   transportApp: 'Västtrafik To Go',
   fallbackLanguage: 'sv',
+  idleResetSeconds: 120,
+  publicUrl: null,
 };
 
 export const DEVICE: KioskDevice = {

@@ -441,7 +441,7 @@ describe('library branches', () => {
 });
 
 describe('library settings', () => {
-  it('lets editors read the review age and only admins change it', async () => {
+  it('lets editors read the settings and only admins change them, one at a time or together', async () => {
     const test = await startTestApp();
     const editor = await logInStaff(test.db, 'editor');
     const admin = await logInStaff(test.db, 'admin');
@@ -449,7 +449,7 @@ describe('library settings', () => {
       LibrarySettingsForAdmins.parse(
         (await call(test, 'GET', '/api/admin/settings', editor)).json(),
       );
-    expect(await read()).toEqual({ reviewAfterDays: 180 });
+    expect(await read()).toEqual({ reviewAfterDays: 180, idleResetSeconds: 120, publicUrl: null });
 
     const byEditor = await call(test, 'PUT', '/api/admin/settings', editor, {
       reviewAfterDays: 30,
@@ -459,15 +459,33 @@ describe('library settings', () => {
       reviewAfterDays: 90,
     });
     expect(byAdmin.statusCode).toBe(200);
-    expect(LibrarySettingsForAdmins.parse(byAdmin.json())).toEqual({ reviewAfterDays: 90 });
-    expect(await read()).toEqual({ reviewAfterDays: 90 });
+    const changed = { reviewAfterDays: 90, idleResetSeconds: 120, publicUrl: null };
+    expect(LibrarySettingsForAdmins.parse(byAdmin.json())).toEqual(changed);
+    expect(await read()).toEqual(changed);
+    const both = await call(test, 'PUT', '/api/admin/settings', admin, {
+      idleResetSeconds: 90,
+      publicUrl: 'https://lotsen.example.se',
+    });
+    expect(both.statusCode).toBe(200);
+    const all = {
+      reviewAfterDays: 90,
+      idleResetSeconds: 90,
+      publicUrl: 'https://lotsen.example.se',
+    };
+    expect(await read()).toEqual(all);
 
-    for (const body of [{ reviewAfterDays: 0 }, { reviewAfterDays: 30, colour: 'red' }, {}]) {
+    for (const body of [
+      { reviewAfterDays: 0 },
+      { reviewAfterDays: 30, colour: 'red' },
+      {},
+      { idleResetSeconds: 10 },
+      { publicUrl: 'ftp://example.se' },
+    ]) {
       const bad = await call(test, 'PUT', '/api/admin/settings', admin, body);
       expect(bad.statusCode).toBe(400);
       expect(messageOf(bad)).toMatch(/^Bad settings\./);
     }
-    expect(await read()).toEqual({ reviewAfterDays: 90 });
+    expect(await read()).toEqual(all);
   });
 });
 

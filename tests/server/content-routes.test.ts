@@ -69,7 +69,12 @@ describe('GET /api/content', () => {
     const content = ContentRelease.parse(response.json());
     expect(content.release).toBe(1);
     expect(content.since).toBe(0);
-    expect(content.library).toEqual({ branchId: 1, ...DEMO_BRANCH });
+    expect(content.library).toEqual({
+      branchId: 1,
+      ...DEMO_BRANCH,
+      idleResetSeconds: 120,
+      publicUrl: null,
+    });
     expect(content.guideIds).toEqual(['test-open-bankid']);
     expect(content.guides.map((guide) => guide.id)).toEqual(['test-open-bankid']);
     expect(content.images).toEqual([

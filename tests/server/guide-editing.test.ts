@@ -404,9 +404,9 @@ describe('the guide editor API', () => {
     const matrix = TranslationMatrix.parse(
       (await call(editor, 'GET', '/api/admin/translations')).json(),
     );
-    expect(matrix.languages[0]).toBe('en');
+    expect(matrix.languages.slice(0, 2)).toEqual(['sv-x-ll', 'en']);
     const row = matrix.rows.find((entry) => entry.id === 'renew-a-loan');
-    expect(row?.translations[0]?.outdatedParts).toHaveLength(1);
+    expect(row?.translations[1]?.outdatedParts).toHaveLength(1);
     expect(row?.published).toBe(false);
 
     const confirmed = await call(editor, 'POST', `${GUIDES}/renew-a-loan/translations/en/confirm`, {

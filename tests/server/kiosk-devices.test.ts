@@ -133,7 +133,7 @@ describe('GET /api/devices/me', () => {
     expect(response.statusCode).toBe(200);
     expect(PairedKioskDevice.parse(response.json())).toEqual({
       device: tablet.device,
-      library: { branchId: 1, ...DEMO_BRANCH },
+      library: { branchId: 1, ...DEMO_BRANCH, idleResetSeconds: 120, publicUrl: null },
       setupPin: null,
     });
     const seen = test.db

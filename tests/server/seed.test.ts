@@ -72,7 +72,12 @@ describe('seedDatabase', () => {
 
       const content = ContentRelease.parse(JSON.parse(readContentRelease(again, 1, 0)?.json ?? ''));
       expect(content.release).toBe(1);
-      expect(content.library).toEqual({ branchId: 1, ...DEMO_BRANCH });
+      expect(content.library).toEqual({
+        branchId: 1,
+        ...DEMO_BRANCH,
+        idleResetSeconds: 120,
+        publicUrl: null,
+      });
       const image = again
         .prepare<[], { sha256: string; bytes: Buffer }>('SELECT sha256, bytes FROM guide_images')
         .get();

@@ -67,24 +67,24 @@ describe('translation status', () => {
   it('lists every language except Swedish, in the order of the language table', () => {
     const statuses = translationStatuses(draft(), {});
     expect(statuses.map((status) => status.language)).toEqual([
+      'sv-x-ll',
       'en',
       'ar',
       'fa',
-      'prs',
       'so',
       'ti',
       'uk',
       'fi',
     ]);
-    expect(statuses[0]).toEqual({
+    expect(statuses[1]).toEqual({
       language: 'en',
       state: 'current',
       totalParts: 3,
       missingParts: [],
       outdatedParts: [],
     });
-    expect(statuses[1]?.state).toBe('missing');
-    expect(statuses[1]?.missingParts).toHaveLength(3);
+    expect(statuses[2]?.state).toBe('missing');
+    expect(statuses[2]?.missingParts).toHaveLength(3);
   });
 
   it('marks a translation outdated when the Swedish of its step changes, current when translated again', () => {

@@ -1,6 +1,9 @@
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LibrarySettingsChange } from '../../shared/api/administration.ts';
+import {
+  LibrarySettingsChange,
+  type LibrarySettingsForAdmins,
+} from '../../shared/api/administration.ts';
 import { asApiRequestError, type ApiRequestError } from '../../staff/staff-api.ts';
 import { changeSettings, fetchSettings } from '../admin-api.ts';
 import { ActionOutcome, type Outcome } from '../shell/ActionOutcome.tsx';
@@ -48,7 +51,7 @@ function ReviewAgeForm({
   onSaved,
 }: {
   reviewAfterDays: number;
-  onSaved: (settings: { reviewAfterDays: number }) => void;
+  onSaved: (settings: LibrarySettingsForAdmins) => void;
 }) {
   const { t } = useTranslation('admin');
   const [days, setDays] = useState(String(reviewAfterDays));

@@ -59,7 +59,8 @@ export function localeNamespace(
 /** The i18next options every Lotsen screen shares. */
 export const COMMON_I18N_OPTIONS = {
   fallbackLng: SOURCE_LANGUAGE,
-  load: 'languageOnly',
+  // Codes are used whole: "sv-x-ll" (easy-to-read Swedish) must not be cut down to "sv".
+  load: 'currentOnly',
   partialBundledLanguages: true,
   initAsync: false,
   // React escapes every value it renders.

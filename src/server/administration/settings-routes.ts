@@ -8,10 +8,19 @@ import {
 import { requireStaff, staffOf } from '../accounts/require-staff.ts';
 import type { Database } from '../database/open-database.ts';
 import { parseRequestPart } from '../http/problems.ts';
-import { readReviewAfterDays, writeReviewAfterDays } from '../settings/library-settings.ts';
+import {
+  readIdleResetSeconds,
+  readPublicUrl,
+  readReviewAfterDays,
+  writeIdleResetSeconds,
+  writePublicUrl,
+  writeReviewAfterDays,
+} from '../settings/library-settings.ts';
 
 const readSettings = (db: Database): LibrarySettingsForAdmins => ({
   reviewAfterDays: readReviewAfterDays(db),
+  idleResetSeconds: readIdleResetSeconds(db),
+  publicUrl: readPublicUrl(db),
 });
 
 export function registerSettingsRoutes(app: FastifyInstance, db: Database): void {
@@ -30,10 +39,13 @@ export function registerSettingsRoutes(app: FastifyInstance, db: Database): void
     (request) => {
       const change = parseRequestPart(LibrarySettingsChange, request.body, 'settings');
       db.transaction(() => {
-        writeReviewAfterDays(db, change.reviewAfterDays);
+        if (change.reviewAfterDays !== undefined) writeReviewAfterDays(db, change.reviewAfterDays);
+        if (change.idleResetSeconds !== undefined)
+          writeIdleResetSeconds(db, change.idleResetSeconds);
+        if (change.publicUrl !== undefined) writePublicUrl(db, change.publicUrl);
       })();
       request.log.info(
-        `${staffOf(request).email} set the review age to ${change.reviewAfterDays} days.`,
+        `${staffOf(request).email} changed the settings: ${JSON.stringify(change)}.`,
       );
       return readSettings(db);
     },

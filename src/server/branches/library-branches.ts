@@ -5,7 +5,7 @@ import type {
   LibraryBranchChange,
   NewLibraryBranch,
 } from '../../shared/api/administration.ts';
-import type { LibrarySettings } from '../../shared/api/contract.ts';
+import type { BranchSettings } from '../../shared/api/contract.ts';
 import type { KioskSetupPin } from '../../shared/api/devices.ts';
 import type { StaffBranch } from '../../shared/api/help-calls.ts';
 import type { Database } from '../database/open-database.ts';
@@ -25,7 +25,7 @@ export function findBranchesByName(db: Database, name: string): StaffBranch[] {
     .all(name);
 }
 
-export function addBranch(db: Database, settings: Omit<LibrarySettings, 'branchId'>): StaffBranch {
+export function addBranch(db: Database, settings: Omit<BranchSettings, 'branchId'>): StaffBranch {
   const { lastInsertRowid } = db
     .prepare(
       'INSERT INTO branches (name, info_desk, transport_app, fallback_language) VALUES (?, ?, ?, ?)',

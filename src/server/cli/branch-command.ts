@@ -1,5 +1,5 @@
 /** `lotsen branch add NAME [--info-desk TEXT] [--transport-app NAME] [--fallback-language sv]`. */
-import { LibrarySettings } from '../../shared/api/contract.ts';
+import { BranchSettings } from '../../shared/api/contract.ts';
 import { describeProblems } from '../../shared/content/guide.ts';
 import { addBranch, findBranchesByName } from '../branches/library-branches.ts';
 import type { Database } from '../database/open-database.ts';
@@ -23,7 +23,7 @@ export function addBranchCommand(args: string[], io: CliIo, db: () => Database) 
     throw new UsageError('Give the branch name as one argument, in quotes if it has spaces.');
   }
   // The demo branch's words are the defaults; guide text shows them, so set your own.
-  const parsed = LibrarySettings.omit({ branchId: true }).safeParse({
+  const parsed = BranchSettings.omit({ branchId: true }).safeParse({
     libraryName: positionals[0],
     infoDesk: values['info-desk'] ?? DEMO_BRANCH.infoDesk,
     transportApp: values['transport-app'] ?? DEMO_BRANCH.transportApp,

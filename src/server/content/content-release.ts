@@ -7,6 +7,7 @@
  */
 import type { ContentImage, LibrarySettings } from '../../shared/api/contract.ts';
 import type { Database } from '../database/open-database.ts';
+import { readIdleResetSeconds, readPublicUrl } from '../settings/library-settings.ts';
 import { bodyEtag } from '../http/etag.ts';
 
 interface BranchRow {
@@ -22,14 +23,17 @@ export function defaultBranchId(db: Database): number | undefined {
   return db.prepare<[], { id: number }>('SELECT id FROM branches ORDER BY id LIMIT 1').get()?.id;
 }
 
+/** The branch's settings with the library-wide ones every kiosk follows. */
 export function readLibrarySettings(db: Database, branchId: number): LibrarySettings | undefined {
-  return db
+  const branch = db
     .prepare<[number], BranchRow>(
       `SELECT id AS branchId, name AS libraryName, info_desk AS infoDesk,
               transport_app AS transportApp, fallback_language AS fallbackLanguage
          FROM branches WHERE id = ?`,
     )
     .get(branchId);
+  if (!branch) return undefined;
+  return { ...branch, idleResetSeconds: readIdleResetSeconds(db), publicUrl: readPublicUrl(db) };
 }
 
 /** A ContentRelease as JSON text, ready to send, with the ETag that names it. */

@@ -3,12 +3,12 @@
  * fresh install shows a working kiosk at once. A database that already has
  * a branch is never touched: the library's own content is not overwritten.
  */
-import type { LibrarySettings } from '../../shared/api/contract.ts';
+import type { BranchSettings } from '../../shared/api/contract.ts';
 import type { Database } from '../database/open-database.ts';
 import { parseSeedContent, type SeedContent } from './seed-content.ts';
 import { bundledSeedFiles } from './seed-files.ts';
 
-export const DEMO_BRANCH: Omit<LibrarySettings, 'branchId'> = {
+export const DEMO_BRANCH: Omit<BranchSettings, 'branchId'> = {
   libraryName: 'Stadsbiblioteket (demo)',
   infoDesk: 'Informationsdisken vid entrén',
   transportApp: 'Västtrafik To Go',

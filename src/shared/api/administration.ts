@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LanguageCodeSchema } from '../content/guide.ts';
 import { NewPassword, StaffEmail, StaffRole, StaffSession } from './accounts.ts';
 import { KioskSetupPinCode } from './devices.ts';
+import { LibrarySettings } from './contract.ts';
 
 /** Whether /admin should show the one-time setup. Anyone may ask. */
 export const SetupStatus = z.object({ needsFirstAdmin: z.boolean() });
@@ -81,9 +82,16 @@ export const BranchSetupPinChange = z.object({ pin: KioskSetupPinCode.nullable()
 export const LibrarySettingsForAdmins = z.object({
   /** Guides whose "last verified" date is older than this many days are flagged for review. */
   reviewAfterDays: z.number().int().min(1).max(3650),
+  idleResetSeconds: LibrarySettings.shape.idleResetSeconds,
+  publicUrl: LibrarySettings.shape.publicUrl,
 });
 
-export const LibrarySettingsChange = LibrarySettingsForAdmins.strict();
+/** Only the settings sent are changed. */
+export const LibrarySettingsChange = LibrarySettingsForAdmins.partial()
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, {
+    message: 'Send at least one setting to change.',
+  });
 
 export const ADMINISTRATION_API = {
   setupStatus: { method: 'GET', path: '/api/setup', response: SetupStatus },
@@ -156,3 +164,4 @@ export type NewLibraryBranch = z.infer<typeof NewLibraryBranch>;
 export type LibraryBranchChange = z.infer<typeof LibraryBranchChange>;
 export type BranchSetupPinChange = z.infer<typeof BranchSetupPinChange>;
 export type LibrarySettingsForAdmins = z.infer<typeof LibrarySettingsForAdmins>;
+export type LibrarySettingsChange = z.infer<typeof LibrarySettingsChange>;

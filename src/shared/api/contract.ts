@@ -12,7 +12,7 @@ export const Health = z.object({
 });
 
 /** What a branch of the library sets for its kiosks; guide text can refer to it. */
-export const LibrarySettings = z.object({
+export const BranchSettings = z.object({
   branchId: z.number().int().positive(),
   /** The branch's name, e.g. "Stadsbiblioteket". */
   libraryName: z.string().trim().min(1).max(120),
@@ -24,12 +24,32 @@ export const LibrarySettings = z.object({
   fallbackLanguage: LanguageCodeSchema,
 });
 
-export const IMAGE_TYPES = ['image/svg+xml', 'image/png', 'image/jpeg', 'image/webp'] as const;
+/** What a tablet gets: its branch's settings and the library's kiosk-wide ones. */
+export const LibrarySettings = BranchSettings.extend({
+  /**
+   * Seconds without a touch before the kiosk asks "Are you still there?" and
+   * then starts over for the next visitor (library-wide, default 120).
+   */
+  idleResetSeconds: z.number().int().min(30).max(1800),
+  /**
+   * Where visitors' own phones reach Lotsen (the server's PUBLIC_URL), for the
+   * "this guide on your phone" QR code; null: the tablet's own address.
+   */
+  publicUrl: z.url({ protocol: /^https?$/ }).nullable(),
+});
 
+export const IMAGE_TYPES = ['image/svg+xml', 'image/png', 'image/jpeg', 'image/webp'] as const;
+/** Read-aloud clips, stored as uploaded: formats every tablet browser plays. */
+export const AUDIO_TYPES = ['audio/mpeg', 'audio/mp4', 'audio/ogg', 'audio/webm'] as const;
+
+/**
+ * A file a guide shows or plays: a step's picture or a read-aloud clip. Both
+ * are stored, synced and cached the same way, by id and content hash.
+ */
 export const ContentImage = z.object({
   id: Slug,
   sha256: z.string().regex(/^[a-f0-9]{64}$/),
-  mimeType: z.enum(IMAGE_TYPES),
+  mimeType: z.enum([...IMAGE_TYPES, ...AUDIO_TYPES]),
   size: z.number().int().nonnegative(),
 });
 
@@ -48,7 +68,7 @@ export const ContentRelease = z.object({
   guideIds: z.array(Slug),
   /** The guides published after `since` (all of them when `since` is 0). */
   guides: z.array(Guide),
-  /** The pictures the guides in `guides` show. */
+  /** The pictures and read-aloud clips of the guides in `guides`. */
   images: z.array(ContentImage),
 });
 
@@ -81,6 +101,7 @@ export const imageUrl = (image: { id: string; sha256: string }) =>
   `/api/images/${encodeURIComponent(image.id)}?v=${image.sha256}`;
 
 export type Health = z.infer<typeof Health>;
+export type BranchSettings = z.infer<typeof BranchSettings>;
 export type LibrarySettings = z.infer<typeof LibrarySettings>;
 export type ContentImage = z.infer<typeof ContentImage>;
 export type ContentRelease = z.infer<typeof ContentRelease>;

@@ -29,12 +29,35 @@ export const Callout = z.object({
   text: Markup(400),
 });
 
+/**
+ * A recording of a step read aloud, uploaded by an editor for a language the
+ * tablets have no speech voice for (Somali, Tigrinya, Dari, ...). Stored and
+ * synced like a picture, so it plays offline.
+ */
+export const StepAudio = z.object({ id: Slug });
+
 /** One language's words for one step: always complete, never mixed with another language. */
 export const StepText = z.object({
   title: z.string().trim().min(1, 'Every step needs a title.').max(120),
   body: Markup(1500),
   imageAlt: z.string().trim().max(300).optional(),
   callouts: z.array(Callout).max(4).default([]),
+  audio: StepAudio.optional(),
+});
+
+/**
+ * A page of a real service the step talks about. The kiosk never opens it
+ * (no link leads out of the kiosk): it shows it as a QR code, "continue on
+ * your phone".
+ */
+export const StepLink = z.object({
+  url: z
+    .url({
+      protocol: /^https$/,
+      hostname: z.regexes.domain,
+      error: 'Use a full https:// address, e.g. https://www.forsakringskassan.se.',
+    })
+    .max(500),
 });
 
 export const StepImage = z.object({
@@ -47,6 +70,7 @@ export const Step = z
   .object({
     id: Slug,
     image: StepImage.optional(),
+    link: StepLink.optional(),
     text: z.partialRecord(LanguageCodeSchema, StepText),
   })
   .superRefine((step, context) => {
@@ -72,6 +96,12 @@ export const Step = z
 export const GuideText = z.object({
   title: z.string().trim().min(1, 'The guide needs a title.').max(120),
   summary: z.string().trim().max(300).default(''),
+  /**
+   * This language's text was drafted by a machine and no native speaker has
+   * checked it yet: the admin shows it as needing review. Cleared when an
+   * editor confirms the translation.
+   */
+  machineDrafted: z.boolean().optional(),
 });
 
 export const Verification = z.object({
@@ -136,6 +166,8 @@ export type Step = z.infer<typeof Step>;
 export type StepText = z.infer<typeof StepText>;
 export type GuideText = z.infer<typeof GuideText>;
 export type Callout = z.infer<typeof Callout>;
+export type StepAudio = z.infer<typeof StepAudio>;
+export type StepLink = z.infer<typeof StepLink>;
 
 /** A readable report of what is wrong, one line per problem, with where it is. */
 export function describeProblems(error: z.ZodError): string {

@@ -8,7 +8,11 @@
  *   1. item             numbered list (every line starts with "1. ", "2. ", ...)
  *   **words**           bold
  *   [[Logga in]]        an exact on-screen label, shown highlighted so the
- *                       visitor can match it with what the phone shows
+ *                       visitor can match it with what the phone shows.
+ *                       Labels of Swedish services stay in Swedish in every
+ *                       translation, because that is what the phone shows.
+ *   [[Logga in|Log in]] the same, with what the label means in the text's
+ *                       language shown beside it
  *   {transportApp}      a setting of the library, e.g. the region's bus app
  */
 
@@ -18,7 +22,8 @@ export type LibrarySettingName = (typeof LIBRARY_SETTINGS)[number];
 export type Inline =
   | { type: 'text'; text: string }
   | { type: 'bold'; children: Inline[] }
-  | { type: 'label'; text: string }
+  /** `text` exactly as the screen shows it (Swedish); `meaning` in the text's own language. */
+  | { type: 'label'; text: string; meaning?: string }
   | { type: 'setting'; name: LibrarySettingName }
   | { type: 'break' };
 
@@ -115,9 +120,22 @@ function parseInline(line: string, lineNumber: number): Inline[] {
           `Line ${lineNumber}: "[[" starts a screen label but there is no "]]" to end it.`,
         );
       }
-      const label = line.slice(position, end).trim();
+      const [label = '', meaning, ...extra] = line
+        .slice(position, end)
+        .split('|')
+        .map((part) => part.trim());
       if (label === '') throw new MarkupError(`Line ${lineNumber}: "[[]]" has no label text.`);
-      push({ type: 'label', text: label });
+      if (meaning === '' || extra.length > 0) {
+        throw new MarkupError(
+          `Line ${lineNumber}: write a label as [[Logga in]] or [[Logga in|Log in]]: ` +
+            'the screen\'s words, then at most one "|" and what they mean.',
+        );
+      }
+      push(
+        meaning === undefined
+          ? { type: 'label', text: label }
+          : { type: 'label', text: label, meaning },
+      );
       position = end + 2;
     } else if (token === ']]') {
       throw new MarkupError(
@@ -151,8 +169,9 @@ export function markupToPlainText(
       .map((node) => {
         switch (node.type) {
           case 'text':
-          case 'label':
             return node.text;
+          case 'label':
+            return node.meaning ? `${node.text} (${node.meaning})` : node.text;
           case 'bold':
             return inline(node.children);
           case 'setting':
@@ -167,4 +186,20 @@ export function markupToPlainText(
       block.type === 'paragraph' ? inline(block.children) : block.items.map(inline).join('\n'),
     )
     .join('\n\n');
+}
+
+/** The on-screen labels a text refers to, e.g. to check that a translation keeps the Swedish ones. */
+export function screenLabels(blocks: Block[]): string[] {
+  const found: string[] = [];
+  const visit = (nodes: Inline[]) => {
+    for (const node of nodes) {
+      if (node.type === 'label') found.push(node.text);
+      else if (node.type === 'bold') visit(node.children);
+    }
+  };
+  for (const block of blocks) {
+    if (block.type === 'paragraph') visit(block.children);
+    else block.items.forEach(visit);
+  }
+  return found;
 }
