@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4180);
+/** The built app to test: `npm run build` writes dist/; a second checkout may build elsewhere. */
+const dist = process.env.E2E_DIST ?? 'dist';
 // A fresh database for every run: the server seeds it with the demo branch and the seed guides.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'lotsen-e2e-'));
 // Workers load this file too: they must find the same data, e.g. to add a tablet with the CLI.
@@ -39,10 +41,16 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'node dist/server/main.js',
+    command: `node ${dist}/server/main.js`,
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      CLIENT_DIR: `${dist}/client`,
+    },
     timeout: 30_000,
   },
 });

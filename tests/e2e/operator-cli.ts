@@ -5,11 +5,15 @@ export function lotsen(args: string[], stdin = ''): string {
   const dataDir = process.env.E2E_DATA_DIR;
   if (!dataDir)
     throw new Error('E2E_DATA_DIR is not set: run the browser tests through playwright.config.ts.');
-  return execFileSync(process.execPath, ['dist/server/cli.js', ...args], {
-    input: stdin,
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
+  return execFileSync(
+    process.execPath,
+    [`${process.env.E2E_DIST ?? 'dist'}/server/cli.js`, ...args],
+    {
+      input: stdin,
+      env: { ...process.env, DATA_DIR: dataDir },
+      encoding: 'utf8',
+    },
+  );
 }
 
 /** Adds a tablet to the demo branch and returns its pairing code (the CLI's last line). */
