@@ -1,4 +1,4 @@
-import { languageByCode, type LanguageCode } from '../shared/languages.ts';
+import { languageByCode, languageNameIn, type LanguageCode } from '../shared/languages.ts';
 
 /**
  * A language's name as the visitor reads it ("Swedish" for an English
@@ -6,14 +6,5 @@ import { languageByCode, type LanguageCode } from '../shared/languages.ts';
  * does not know the language.
  */
 export function languageNameFor(code: LanguageCode, visitorLanguage: LanguageCode): string {
-  try {
-    const name = new Intl.DisplayNames([visitorLanguage], {
-      type: 'language',
-      fallback: 'none',
-    }).of(code);
-    if (name) return name;
-  } catch {
-    // An engine without Intl.DisplayNames: the native name is still right.
-  }
-  return languageByCode(code).nativeName;
+  return languageNameIn(code, visitorLanguage) ?? languageByCode(code).nativeName;
 }

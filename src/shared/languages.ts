@@ -51,3 +51,23 @@ export function languageByCode(code: LanguageCode): Language {
   if (!language) throw new Error(`Unknown language ${code}`);
   return language;
 }
+
+/**
+ * A language's name in another language ("persiska" for `fa` in Swedish),
+ * from the browser's CLDR data; undefined where it has none. Easy-to-read
+ * Swedish is no language CLDR knows: its private-use tag would come out as
+ * plain "svenska", so it is named here.
+ */
+export function languageNameIn(code: LanguageCode, inLanguage: string): string | undefined {
+  if (code === 'sv-x-ll') {
+    if (inLanguage.startsWith('sv')) return 'lättläst svenska';
+    if (inLanguage === 'en') return 'easy-to-read Swedish';
+    return undefined;
+  }
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language', fallback: 'none' }).of(code);
+  } catch {
+    // An engine without Intl.DisplayNames.
+    return undefined;
+  }
+}

@@ -1,4 +1,4 @@
-import { languageByCode, type LanguageCode } from '../shared/languages.ts';
+import { languageByCode, languageNameIn, type LanguageCode } from '../shared/languages.ts';
 
 /**
  * A visitor's language as staff need it: the native name (what the visitor
@@ -10,17 +10,10 @@ export function languageNamesFor(
   staffLanguage: string,
 ): { nativeName: string; staffName: string; dir: 'ltr' | 'rtl' } {
   const language = languageByCode(code);
-  let staffName: string | undefined;
-  try {
-    staffName = new Intl.DisplayNames([staffLanguage], { type: 'language', fallback: 'none' }).of(
-      code,
-    );
-  } catch {
-    // An engine without Intl.DisplayNames: the English name is the next best thing.
-  }
   return {
     nativeName: language.nativeName,
-    staffName: staffName ?? language.englishName,
+    // Where the browser has no name for it, the English name is the next best thing.
+    staffName: languageNameIn(code, staffLanguage) ?? language.englishName,
     dir: language.dir,
   };
 }

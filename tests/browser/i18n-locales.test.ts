@@ -27,6 +27,9 @@ function readLocale(code: string, namespace: string): Map<string, string> {
   return flat;
 }
 
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+const withoutPluralSuffix = (key: string) => key.replace(PLURAL_SUFFIX, '');
+
 /** The parts of a string a translation must keep: {{placeholders}} and <tags>. */
 function markersOf(text: string): string[] {
   const placeholders = [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map(
@@ -60,6 +63,24 @@ describe('UI strings', () => {
         .map((namespace) => `${code}/${namespace}.json`),
     );
     expect(strays).toEqual([]);
+  });
+
+  it('say for every file who wrote it, so the admin shows what a machine drafted', () => {
+    const status = JSON.parse(readFileSync(join(LOCALES, 'review-status.json'), 'utf8')) as Record<
+      string,
+      Record<string, string>
+    >;
+    const files = NAMESPACES.flatMap((namespace) =>
+      localeCodesWith(namespace).map((code) => `${namespace}/${code}`),
+    );
+    const listed = Object.entries(status).flatMap(([namespace, codes]) =>
+      Object.keys(codes).map((code) => `${namespace}/${code}`),
+    );
+    expect(listed.sort()).toEqual(files.sort());
+    const states = Object.values(status).flatMap((codes) => Object.values(codes));
+    expect(
+      states.filter((state) => !['source', 'team', 'machine-drafted'].includes(state)),
+    ).toEqual([]);
   });
 
   it('the kiosk offers every language it has strings for', () => {
@@ -99,16 +120,29 @@ describe('UI strings', () => {
     const source = readLocale('sv', namespace);
     const strings = readLocale(code, namespace);
 
-    it('has exactly the keys of the Swedish source', () => {
-      const missing = [...source.keys()].filter((key) => !strings.has(key));
-      const extra = [...strings.keys()].filter((key) => !source.has(key));
-      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+    it('has exactly the keys of the Swedish source, with the plural forms its language needs', () => {
+      const sourceKeys = new Set([...source.keys()].map(withoutPluralSuffix));
+      const keys = new Set([...strings.keys()].map(withoutPluralSuffix));
+      const missing = [...sourceKeys].filter((key) => !keys.has(key));
+      const extra = [...keys].filter((key) => !sourceKeys.has(key));
+      // i18next picks `key_<category>` by the language's plural rules (CLDR, via Intl).
+      const categories = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+      const pluralKeys = [...sourceKeys].filter((key) => source.has(`${key}_other`));
+      const missingForms = pluralKeys.flatMap((key) =>
+        categories.filter((form) => !strings.has(`${key}_${form}`)).map((form) => `${key}_${form}`),
+      );
+      expect({ missing, extra, missingForms }).toEqual({
+        missing: [],
+        extra: [],
+        missingForms: [],
+      });
     });
 
     it('keeps every placeholder and tag of the source', () => {
-      const mismatched = [...source].flatMap(([key, text]) => {
-        const translated = strings.get(key);
-        if (translated === undefined) return [];
+      const mismatched = [...strings].flatMap(([key, translated]) => {
+        // A plural form keeps the placeholders of the source's "other" form ("one" may say "1").
+        const text = source.get(key) ?? source.get(`${withoutPluralSuffix(key)}_other`);
+        if (text === undefined || (PLURAL_SUFFIX.test(key) && !key.endsWith('_other'))) return [];
         const expected = markersOf(text).join(' ');
         const actual = markersOf(translated).join(' ');
         return expected === actual

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { markupToPlainText, parseMarkup, type Block } from '../../src/shared/content/markup.ts';
+import {
+  markupToPlainText,
+  parseMarkup,
+  screenLabels,
+  type Block,
+} from '../../src/shared/content/markup.ts';
 
 function blocksOf(source: string): Block[] {
   const result = parseMarkup(source);
@@ -66,6 +71,25 @@ describe('guide markup', () => {
     ]);
   });
 
+  it("reads a label with its meaning in the text's language, and lists the labels", () => {
+    const blocks = blocksOf('Tap [[Logga in | Log in]], then **[[Mina sidor]]**.\n\n- [[BankID]]');
+    expect(blocks[0]).toEqual({
+      type: 'paragraph',
+      children: [
+        { type: 'text', text: 'Tap ' },
+        { type: 'label', text: 'Logga in', meaning: 'Log in' },
+        { type: 'text', text: ', then ' },
+        { type: 'bold', children: [{ type: 'label', text: 'Mina sidor' }] },
+        { type: 'text', text: '.' },
+      ],
+    });
+    expect(screenLabels(blocks)).toEqual(['Logga in', 'Mina sidor', 'BankID']);
+    expect(errorOf('[[Logga in|]]')).toContain(
+      'write a label as [[Logga in]] or [[Logga in|Log in]]',
+    );
+    expect(errorOf('[[Logga in|Log in|more]]')).toContain('at most one "|"');
+  });
+
   it('treats HTML as plain text', () => {
     expect(blocksOf('<img src=x onerror=alert(1)>')).toEqual([
       { type: 'paragraph', children: [{ type: 'text', text: '<img src=x onerror=alert(1)>' }] },
@@ -91,5 +115,6 @@ describe('guide markup', () => {
     expect(
       markupToPlainText(blocksOf('Öppna **{transportApp}**\n\n- [[Köp]]\n- Betala'), settings),
     ).toBe('Öppna UL-appen\n\nKöp\nBetala');
+    expect(markupToPlainText(blocksOf('Tap [[Köp|Buy]]'), settings)).toBe('Tap Köp (Buy)');
   });
 });

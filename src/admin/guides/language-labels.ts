@@ -1,4 +1,4 @@
-import { languageByCode, type LanguageCode } from '../../shared/languages.ts';
+import { languageByCode, languageNameIn, type LanguageCode } from '../../shared/languages.ts';
 
 /**
  * A language as an editor needs it: its name in the admin area's language
@@ -6,12 +6,8 @@ import { languageByCode, type LanguageCode } from '../../shared/languages.ts';
  */
 export function languageLabel(code: LanguageCode, uiLanguage: string): string {
   const language = languageByCode(code);
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames([uiLanguage], { type: 'language', fallback: 'none' }).of(code);
-  } catch {
-    // An engine without Intl.DisplayNames: the native name alone still says it.
-  }
+  // Where the browser has no name for it, the native name alone still says it.
+  const name = languageNameIn(code, uiLanguage);
   if (!name || name === language.nativeName) return language.nativeName;
   return `${name} (${language.nativeName})`;
 }
