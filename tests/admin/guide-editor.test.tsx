@@ -57,6 +57,7 @@ function editorState(overrides: Partial<GuideEditorState> = {}): GuideEditorStat
         totalParts: 4,
         missingParts: [],
         outdatedParts: [],
+        machineDrafted: false,
       },
       {
         language: 'ar',
@@ -67,6 +68,7 @@ function editorState(overrides: Partial<GuideEditorState> = {}): GuideEditorStat
           { part: 'ask-for-help', stepNumber: 3 },
         ],
         outdatedParts: [],
+        machineDrafted: false,
       },
     ],
     publishProblems: null,
@@ -337,6 +339,7 @@ describe('the guide editor', { timeout: 20_000 }, () => {
           totalParts: 4,
           missingParts: [],
           outdatedParts: [{ part: 'install-app', stepNumber: 2 }],
+          machineDrafted: false,
         },
       ],
     });

@@ -20,7 +20,14 @@ const MATRIX: TranslationMatrix = {
       reviewOverdue: false,
       published: true,
       translations: [
-        { language: 'en', state: 'current', totalParts: 4, missingParts: [], outdatedParts: [] },
+        {
+          language: 'en',
+          state: 'current',
+          totalParts: 4,
+          missingParts: [],
+          outdatedParts: [],
+          machineDrafted: false,
+        },
         {
           language: 'ar',
           state: 'outdated',
@@ -30,6 +37,7 @@ const MATRIX: TranslationMatrix = {
             { part: 'guide', stepNumber: 0 },
             { part: 'install-app', stepNumber: 2 },
           ],
+          machineDrafted: false,
         },
       ],
     },
@@ -46,8 +54,16 @@ const MATRIX: TranslationMatrix = {
           totalParts: 3,
           missingParts: [{ part: 'buy', stepNumber: 2 }],
           outdatedParts: [],
+          machineDrafted: false,
         },
-        { language: 'ar', state: 'missing', totalParts: 3, missingParts: [], outdatedParts: [] },
+        {
+          language: 'ar',
+          state: 'missing',
+          totalParts: 3,
+          missingParts: [],
+          outdatedParts: [],
+          machineDrafted: false,
+        },
       ],
     },
     {
@@ -57,8 +73,47 @@ const MATRIX: TranslationMatrix = {
       reviewOverdue: false,
       published: true,
       translations: [
-        { language: 'en', state: 'current', totalParts: 2, missingParts: [], outdatedParts: [] },
-        { language: 'ar', state: 'current', totalParts: 2, missingParts: [], outdatedParts: [] },
+        {
+          language: 'en',
+          state: 'current',
+          totalParts: 2,
+          missingParts: [],
+          outdatedParts: [],
+          machineDrafted: false,
+        },
+        {
+          language: 'ar',
+          state: 'current',
+          totalParts: 2,
+          missingParts: [],
+          outdatedParts: [],
+          machineDrafted: false,
+        },
+      ],
+    },
+    {
+      id: 'renew-a-loan',
+      title: 'Förnya ett lån',
+      lastVerified: '2026-11-22',
+      reviewOverdue: false,
+      published: true,
+      translations: [
+        {
+          language: 'en',
+          state: 'current',
+          totalParts: 2,
+          missingParts: [],
+          outdatedParts: [],
+          machineDrafted: true,
+        },
+        {
+          language: 'ar',
+          state: 'current',
+          totalParts: 2,
+          missingParts: [],
+          outdatedParts: [],
+          machineDrafted: false,
+        },
       ],
     },
   ],
@@ -114,6 +169,24 @@ describe('the translation matrix', () => {
     expect(busCells[1]?.textContent).toContain('Saknas');
     expect(within(bus).getByText('Dags att kontrollera')).toBeTruthy();
     expect(within(bankid).queryByText('Dags att kontrollera')).toBeNull();
+
+    const renew = within(rowOf('Förnya ett lån')).getAllByRole('cell');
+    expect(renew[0]?.textContent).toContain(
+      'Maskinöversatt: behöver granskas av någon med språket som modersmål',
+    );
+    expect(renew[1]?.textContent).not.toContain('Maskinöversatt');
+  });
+
+  it('lists the kiosk words a machine drafted, for a native speaker to check', async () => {
+    openMatrix();
+    const section = await screen.findByRole('region', { name: 'Kioskens egna ord' });
+    const items = within(section)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(items).toContain(
+      '⚙ arabiska (العربية): Maskinöversatt: behöver granskas av någon med språket som modersmål',
+    );
+    expect(items.some((item) => item.includes('engelska'))).toBe(false);
   });
 
   it('links each cell to the editor with that language chosen', async () => {
@@ -133,6 +206,8 @@ describe('the translation matrix', () => {
     expect(screen.queryByRole('link', { name: 'Skriv ut en sida' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Skaffa Mobilt BankID' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Köp en bussbiljett' })).toBeTruthy();
-    expect(screen.getByText('Visar 2 av 3 guider.')).toBeTruthy();
+    // Current, but drafted by a machine: a native speaker still has to read it.
+    expect(screen.getByRole('link', { name: 'Förnya ett lån' })).toBeTruthy();
+    expect(screen.getByText('Visar 3 av 4 guider.')).toBeTruthy();
   });
 });

@@ -215,6 +215,37 @@ describe('content sync', () => {
     expect((await db.images.toArray()).map((image) => image.id).sort()).toEqual(ids);
   });
 
+  it('downloads a step’s read-aloud recording like a picture, keeps its type, and drops it when no guide plays it', async () => {
+    const clipId = 'aud-0123456789abcdef';
+    // An Ogg page header and some bytes no text encoding could carry.
+    const clip = `OggS\u0000\u0002${'\u00ff\u0080'.repeat(40)}`;
+    const base = sampleGuide();
+    const withClip: Guide = {
+      ...base,
+      steps: base.steps.map((step, index) => {
+        if (index !== 0 || !step.text.sv) return step;
+        return { ...step, text: { ...step.text, sv: { ...step.text.sv, audio: { id: clipId } } } };
+      }),
+    };
+    server.publishContent([withClip], {
+      'printer-open': svg('printer'),
+      [clipId]: { mimeType: 'audio/ogg', body: clip },
+    });
+
+    expect(await syncAndApply()).toMatchObject({ status: 'staged', downloadedImages: 2 });
+    expect(server.imageRequests().sort()).toEqual([clipId, 'printer-open']);
+    const stored = await db.images.get(clipId);
+    expect(stored?.mimeType).toBe('audio/ogg');
+    expect(stored?.blob.type).toBe('audio/ogg');
+    const bytes = new Uint8Array(await (stored?.blob ?? new Blob()).arrayBuffer());
+    expect(Buffer.from(bytes).equals(Buffer.from(clip, 'latin1'))).toBe(true);
+
+    // The editor removed the recording: the next release no longer plays it.
+    server.publishContent([sampleGuide()], { 'printer-open': svg('printer') });
+    await syncAndApply();
+    expect((await shownOnTablet()).images.map((image) => image.id)).toEqual(['printer-open']);
+  });
+
   it('refuses a damaged picture and stages nothing', async () => {
     await syncAndApply();
     const before = await shownOnTablet();
@@ -281,7 +312,7 @@ describe('content sync', () => {
     server.publishContent([{ ...sampleGuide(), steps: [] }], {});
 
     await expect(sync()).rejects.toThrow(
-      /cannot read:\nguides\[0\]\.steps: A guide needs at least one step\./,
+      /cannot read:\nguides\[0\]\.steps: needs at least 1 item$/,
     );
     await expect(sync()).rejects.toBeInstanceOf(ContentSyncError);
     expect(await db.stagedRelease.count()).toBe(0);

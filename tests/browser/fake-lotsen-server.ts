@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import {
   TABLET_REPORT_HEADERS,
+  type ContentImage,
   type ContentRelease,
   type LibrarySettings,
 } from '../../src/shared/api/contract.ts';
@@ -37,8 +38,25 @@ export const TOKEN = 'a'.repeat(43);
 
 const API_CONTENT = '/api/content';
 
+/** The pictures a guide shows and the recordings it plays. */
 const imageIdsOf = (guide: Guide) =>
-  guide.steps.flatMap((step) => (step.image ? [step.image.id] : []));
+  guide.steps.flatMap((step) => [
+    ...(step.image ? [step.image.id] : []),
+    ...Object.values(step.text).flatMap((words) => (words.audio ? [words.audio.id] : [])),
+  ]);
+
+/** Guide media other than an SVG picture (an SVG is given as its text). */
+export interface FakeMedia {
+  mimeType: ContentImage['mimeType'];
+  body: string;
+}
+
+const asMedia = (media: string | FakeMedia): FakeMedia =>
+  typeof media === 'string' ? { mimeType: 'image/svg+xml', body: media } : media;
+
+/** An SVG's text is UTF-8; other bodies are bytes written as latin1 text ("OggS\u0000…"). */
+const bytesOf = (media: FakeMedia) =>
+  Buffer.from(media.body, media.mimeType === 'image/svg+xml' ? 'utf8' : 'latin1');
 
 export interface ReceivedRequest {
   method: string;
@@ -68,7 +86,7 @@ export interface ContentRequest {
   token: string | null;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const problem = (statusCode: number, message: string, code?: string) =>
   Response.json(
@@ -97,7 +115,7 @@ export class FakeLotsenServer {
   /** Published guides in the kiosk's order, with the release each last changed in. */
   private published: { guide: Guide; changedIn: number }[] = [];
   /** Picture bytes (SVG text) by id. */
-  private pictures = new Map<string, string>();
+  private pictures = new Map<string, FakeMedia>();
   /** Pictures whose download fails with a 500, or arrives with other bytes. */
   failingImages = new Set<string>();
   damagedImages = new Set<string>();
@@ -106,13 +124,15 @@ export class FakeLotsenServer {
   contentAnswers: ContentRelease[] = [];
 
   /** Publishes a new release: a guide is "changed" when it or a picture it shows differs. */
-  publishContent(guides: Guide[], pictures: Record<string, string> = {}): number {
+  publishContent(guides: Guide[], pictures: Record<string, string | FakeMedia> = {}): number {
     const release = this.release + 1;
     const before = new Map(this.published.map((entry) => [entry.guide.id, entry]));
     const oldPictures = this.pictures;
-    this.pictures = new Map(Object.entries(pictures));
+    this.pictures = new Map(Object.entries(pictures).map(([id, media]) => [id, asMedia(media)]));
     const picturesChanged = (guide: Guide) =>
-      imageIdsOf(guide).some((id) => oldPictures.get(id) !== this.pictures.get(id));
+      imageIdsOf(guide).some(
+        (id) => JSON.stringify(oldPictures.get(id)) !== JSON.stringify(this.pictures.get(id)),
+      );
     this.published = guides.map((guide) => {
       const old = before.get(guide.id);
       const same =
@@ -204,10 +224,11 @@ export class FakeLotsenServer {
     }
     if (url.pathname.startsWith('/api/images/')) {
       const id = decodeURIComponent(url.pathname.replace('/api/images/', ''));
-      const svg = this.pictures.get(id);
-      if (svg === undefined || this.failingImages.has(id)) return problem(500, 'Broken.');
-      return new Response(this.damagedImages.has(id) ? `${svg} ` : svg, {
-        headers: { 'content-type': 'image/svg+xml' },
+      const media = this.pictures.get(id);
+      if (media === undefined || this.failingImages.has(id)) return problem(500, 'Broken.');
+      const bytes = bytesOf(media);
+      return new Response(this.damagedImages.has(id) ? `${media.body} ` : bytes, {
+        headers: { 'content-type': media.mimeType },
       });
     }
     if (this.release === 0) return problem(404, 'No content in this test.');
@@ -229,11 +250,11 @@ export class FakeLotsenServer {
       guides,
       images: [...this.pictures]
         .filter(([id]) => shown.has(id))
-        .map(([id, svg]) => ({
+        .map(([id, media]) => ({
           id,
-          sha256: sha256(svg),
-          mimeType: 'image/svg+xml',
-          size: Buffer.byteLength(svg),
+          sha256: sha256(bytesOf(media)),
+          mimeType: media.mimeType,
+          size: bytesOf(media).length,
         })),
     };
     this.contentAnswers.push(answer);

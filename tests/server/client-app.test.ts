@@ -15,7 +15,8 @@ const CLIENT_FILES = {
 };
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 const APP_CSP =
-  "default-src 'self';img-src 'self' blob: data:;style-src 'self';script-src 'self';" +
+  "default-src 'self';img-src 'self' blob: data:;media-src 'self' blob:;style-src 'self';" +
+  "script-src 'self';" +
   "connect-src 'self';worker-src 'self';manifest-src 'self';object-src 'none';base-uri 'self';" +
   "frame-ancestors 'none';form-action 'self'";
 

@@ -386,6 +386,7 @@ describe('the guide editor API', () => {
     const changed = newDraft();
     const firstStep = changed.steps[0];
     if (firstStep?.text.sv) firstStep.text.sv.body = 'Tryck på [[Mina lån]] längst ner.';
+    if (changed.text.en) changed.text.en.machineDrafted = true;
     const saved = GuideEditorState.parse(
       (
         await call(editor, 'PUT', `${GUIDES}/renew-a-loan/draft`, {
@@ -399,6 +400,7 @@ describe('the guide editor API', () => {
       state: 'incomplete',
       missingParts: [{ part: 'renew', stepNumber: 2 }],
       outdatedParts: [{ part: 'open-account', stepNumber: 1 }],
+      machineDrafted: true,
     });
 
     const matrix = TranslationMatrix.parse(
@@ -415,7 +417,10 @@ describe('the guide editor API', () => {
     expect(confirmed.statusCode).toBe(200);
     const confirmedState = GuideEditorState.parse(confirmed.json());
     expect(confirmedState.revision).toBe(2);
-    expect(confirmedState.translations[0]?.outdatedParts).toEqual([]);
+    expect(confirmedState.translations.find((status) => status.language === 'en')).toMatchObject({
+      outdatedParts: [],
+      machineDrafted: false,
+    });
     const stale = await call(editor, 'POST', `${GUIDES}/renew-a-loan/translations/en/confirm`, {
       baseRevision: 1,
     });

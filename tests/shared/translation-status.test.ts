@@ -82,6 +82,7 @@ describe('translation status', () => {
       totalParts: 3,
       missingParts: [],
       outdatedParts: [],
+      machineDrafted: false,
     });
     expect(statuses[2]?.state).toBe('missing');
     expect(statuses[2]?.missingParts).toHaveLength(3);
@@ -152,6 +153,15 @@ describe('translation status', () => {
     });
   });
 
+  it('says which translations a machine drafted, until somebody checks them', () => {
+    const drafted = edited(draft(), (copy) => {
+      const english = copy.text.en;
+      if (english) english.machineDrafted = true;
+    });
+    expect(statusOf(drafted, {}, 'en')).toMatchObject({ state: 'current', machineDrafted: true });
+    expect(statusOf(drafted, {}, 'ar').machineDrafted).toBe(false);
+  });
+
   it('calls a partly translated language incomplete, naming the parts', () => {
     const partly = edited(draft(), (copy) => {
       copy.text.ar = { title: 'احجز وقتًا للغسيل', summary: '' };
@@ -165,6 +175,7 @@ describe('translation status', () => {
       totalParts: 3,
       missingParts: [{ part: 'choose-time', stepNumber: 2 }],
       outdatedParts: [],
+      machineDrafted: false,
     });
     expect(basis.ar).toEqual({
       ':guide': expect.any(String) as unknown,

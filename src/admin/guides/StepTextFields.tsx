@@ -3,12 +3,13 @@ import { CALLOUT_KINDS, type CalloutKind } from '../../shared/content/guide.ts';
 import type { DraftStep, DraftStepText } from '../../shared/content/guide-draft.ts';
 import { languageByCode, SOURCE_LANGUAGE, type LanguageCode } from '../../shared/languages.ts';
 import { EMPTY_STEP_TEXT, updateStepText, type FieldProblems } from './draft-editing.ts';
+import { StepAudioField } from './StepAudioField.tsx';
 import { FieldProblem, fieldId, fieldProps } from './FieldProblem.tsx';
 import { languageLabel } from './language-labels.ts';
 
 const MAX_CALLOUTS = 4;
 
-/** One language's words for one step: title, body, callouts and the picture's description. */
+/** One language's words for one step: title, body, callouts, the picture's description, the recording. */
 export function StepTextFields({
   step,
   index,
@@ -159,6 +160,7 @@ export function StepTextFields({
           <FieldProblem problems={problems} field={`${base}.imageAlt`} />
         </div>
       )}
+      <StepAudioField step={step} index={index} language={language} onChange={onChange} />
     </fieldset>
   );
 }

@@ -16,6 +16,12 @@ export function TranslationStateLabel({ status }: { status: LanguageTranslationS
     <span className={`editor-state editor-state-${status.state}`}>
       <span aria-hidden="true">{ICONS[status.state]} </span>
       {words}
+      {status.machineDrafted && (
+        <span className="editor-state-machine">
+          <span aria-hidden="true">⚙ </span>
+          {t('translation.machineDrafted')}
+        </span>
+      )}
     </span>
   );
 }

@@ -99,7 +99,8 @@ export function updateStepText(
     text.title === '' &&
     text.body === '' &&
     !text.imageAlt &&
-    text.callouts.length === 0;
+    text.callouts.length === 0 &&
+    !text.audio;
   const { [language]: _previous, ...others } = step.text;
   return { ...step, text: empty ? others : { ...others, [language]: text } };
 }

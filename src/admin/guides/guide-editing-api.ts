@@ -17,6 +17,7 @@ import {
   guidePath,
   PublishResult,
   TranslationMatrix,
+  UploadedAudio,
   UploadedImage,
 } from '../../shared/api/guide-editing.ts';
 import { GUIDE_PACKS_API, PackImport } from '../../shared/api/guide-packs.ts';
@@ -117,6 +118,14 @@ export async function fetchTranslationMatrix(signal?: AbortSignal): Promise<Tran
 /** Sends the picture's bytes with its own type; the server resizes and compresses it. */
 export async function uploadImage(file: Blob): Promise<UploadedImage> {
   return adminJson(GUIDE_EDITING_API.uploadImage.path, UploadedImage, {
+    method: 'POST',
+    body: file,
+  });
+}
+
+/** Sends a read-aloud recording's bytes with its own type; the server stores it as it is. */
+export async function uploadAudio(file: Blob): Promise<UploadedAudio> {
+  return adminJson(GUIDE_EDITING_API.uploadAudio.path, UploadedAudio, {
     method: 'POST',
     body: file,
   });

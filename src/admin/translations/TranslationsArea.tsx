@@ -9,9 +9,12 @@ import { TranslationStateLabel } from '../guides/TranslationStateLabel.tsx';
 import { usePartName } from '../guides/TranslationStatusNote.tsx';
 import { QueryProblem } from '../shell/QueryProblem.tsx';
 import { useAdminQuery } from '../shell/use-admin-query.ts';
+import { UiWordsReview } from './UiWordsReview.tsx';
 import '../editor.css';
 
-const needsWork = (status: LanguageTranslationStatus) => status.state !== 'current';
+/** Not current, or current but nobody who speaks the language has checked the machine's draft. */
+const needsWork = (status: LanguageTranslationStatus) =>
+  status.state !== 'current' || status.machineDrafted;
 
 /**
  * /admin/translations: every guide against every language, each cell saying
@@ -102,6 +105,7 @@ export function TranslationsArea() {
           </div>
         </>
       )}
+      <UiWordsReview />
     </div>
   );
 }

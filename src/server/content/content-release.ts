@@ -1,9 +1,10 @@
 /**
  * Reads what a tablet downloads: its branch's settings, and the published
  * guides that changed after the release the tablet shows, with the pictures
- * they show. Guides were validated against the shared schema when they were
- * written, so the body is put together from the stored JSON documents
- * instead of parsing and writing every guide again on every request.
+ * they show and the recordings they play. Guides were validated against the
+ * shared schema when they were written, so the body is put together from the
+ * stored JSON documents instead of parsing and writing every guide again on
+ * every request.
  */
 import type { ContentImage, LibrarySettings } from '../../shared/api/contract.ts';
 import type { Database } from '../database/open-database.ts';
@@ -47,20 +48,26 @@ export interface ContentReleaseBody {
 }
 
 /**
- * The pictures the guides changed after `since` show, found by SQLite in the
- * stored JSON (json_each over the steps) rather than by parsing every guide.
+ * The pictures and read-aloud recordings of the guides changed after `since`,
+ * found by SQLite in the stored JSON (json_each over the steps and their
+ * languages) rather than by parsing every guide.
  */
 function readShownImages(db: Database, since: number): ContentImage[] {
   return db
-    .prepare<[number], ContentImage>(
+    .prepare<{ since: number }, ContentImage>(
       `SELECT id, sha256, mime_type AS mimeType, length(bytes) AS size
          FROM guide_images
         WHERE id IN (SELECT json_extract(step.value, '$.image.id')
                        FROM guides, json_each(guides.document, '$.steps') AS step
-                      WHERE guides.release_id > ?)
+                      WHERE guides.release_id > @since
+                     UNION
+                     SELECT json_extract(words.value, '$.audio.id')
+                       FROM guides, json_each(guides.document, '$.steps') AS step,
+                            json_each(step.value, '$.text') AS words
+                      WHERE guides.release_id > @since)
         ORDER BY id`,
     )
-    .all(since);
+    .all({ since });
 }
 
 /**

@@ -10,6 +10,9 @@ import type {
   GuideEditorState,
   PublishProblem,
 } from '../../shared/api/guide-editing.ts';
+import type { Guide } from '../../shared/content/guide.ts';
+import { languageByCode, type LanguageCode } from '../../shared/languages.ts';
+import type { Database } from '../database/open-database.ts';
 import { ApiError, apiProblem } from '../http/problems.ts';
 
 export class GuideProblem extends ApiError {
@@ -37,11 +40,38 @@ export function draftConflict(current: GuideEditorState, action: string): GuideP
   return new GuideProblem(409, message, 'draft-conflict', body);
 }
 
-/** 422: the Swedish source is not complete (or a picture is missing), so nothing can go out. */
+/** 422: the Swedish source is not complete (or a picture or recording is missing), so nothing can go out. */
 export function notPublishable(problems: string[]): GuideProblem {
   const message = `The guide cannot be published yet: ${problems.join(' ')}`;
   const body = { problems } satisfies Omit<PublishProblem, keyof ReturnType<typeof apiProblem>>;
   return new GuideProblem(422, message, 'not-publishable', body);
+}
+
+/**
+ * The guide's pictures and read-aloud recordings that are not on the server
+ * (or not of their kind), one sentence each: tablets could not show or play them.
+ */
+export function missingMedia(db: Database, guide: Guide): string[] {
+  const stored = db
+    .prepare<[string], string>('SELECT mime_type FROM guide_images WHERE id = ?')
+    .pluck();
+  const isKind = (id: string, kind: 'image/' | 'audio/') => stored.get(id)?.startsWith(kind);
+  return guide.steps.flatMap((step, index) => {
+    const problems: string[] = [];
+    if (step.image && !isKind(step.image.id, 'image/')) {
+      problems.push(
+        `Step ${index + 1} shows the picture "${step.image.id}", which has not been uploaded.`,
+      );
+    }
+    for (const [code, words] of Object.entries(step.text)) {
+      if (!words.audio || isKind(words.audio.id, 'audio/')) continue;
+      const language = languageByCode(code as LanguageCode).englishName;
+      problems.push(
+        `Step ${index + 1} plays the ${language} recording "${words.audio.id}", which has not been uploaded. Upload the recording again or remove it.`,
+      );
+    }
+    return problems;
+  });
 }
 
 /** Runs a route's work; a GuideProblem is answered with its details, anything else goes on. */

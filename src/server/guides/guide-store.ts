@@ -29,7 +29,7 @@ import {
   readVersion,
   type DraftRecord,
 } from './guide-editor-state.ts';
-import { draftConflict, notPublishable } from './guide-problems.ts';
+import { draftConflict, missingMedia, notPublishable } from './guide-problems.ts';
 
 export {
   listGuides,
@@ -150,15 +150,6 @@ export function replaceDraft(db: Database, draft: GuideDraft, by: string): Guide
     .immediate();
 }
 
-function missingImages(db: Database, guide: Guide): string[] {
-  const known = db.prepare<[string], { id: string }>('SELECT id FROM guide_images WHERE id = ?');
-  return guide.steps.flatMap((step, index) =>
-    step.image && !known.get(step.image.id)
-      ? [`Step ${index + 1} shows the picture "${step.image.id}", which has not been uploaded.`]
-      : [],
-  );
-}
-
 function newRelease(db: Database, note: string, by: string): number {
   const { lastInsertRowid } = db
     .prepare('INSERT INTO content_releases (note, published_by, created_at) VALUES (?, ?, ?)')
@@ -184,8 +175,8 @@ export function publishGuide(db: Database, id: string, request: PublishRequest):
       const publishable = publishableGuide(record.draft);
       if (!publishable.ok) throw notPublishable(publishable.problems);
       const guide = Guide.parse(publishable.guide);
-      const pictures = missingImages(db, guide);
-      if (pictures.length > 0) throw notPublishable(pictures);
+      const media = missingMedia(db, guide);
+      if (media.length > 0) throw notPublishable(media);
 
       const note = request.note.trim();
       const at = now();
@@ -272,6 +263,13 @@ export function revertGuide(
     .immediate();
 }
 
+function withoutMachineDraftedMark(draft: GuideDraft, language: LanguageCode): GuideDraft {
+  const text = draft.text[language];
+  if (!text?.machineDrafted) return draft;
+  const { machineDrafted: _checked, ...checked } = text;
+  return { ...draft, text: { ...draft.text, [language]: checked } };
+}
+
 /** A translator checked `language` against today's Swedish: its outdated parts are current. */
 export function confirmGuideTranslation(
   db: Database,
@@ -284,10 +282,11 @@ export function confirmGuideTranslation(
       const record = atRevision(db, id, baseRevision, 'confirmation');
       const basis = confirmTranslation(record.draft, record.basis, language);
       // The words did not change, so the revision stays: nobody else's save is overtaken.
-      db.prepare('UPDATE guide_drafts SET translation_basis = ? WHERE guide_id = ?').run(
-        JSON.stringify(basis),
-        id,
-      );
+      // A person checked them, so a machine-drafted mark goes (published at the next publish).
+      const draft = validDraft(withoutMachineDraftedMark(record.draft, language));
+      db.prepare(
+        'UPDATE guide_drafts SET translation_basis = ?, document = ? WHERE guide_id = ?',
+      ).run(JSON.stringify(basis), JSON.stringify(draft), id);
       return state(db, id);
     })
     .immediate();

@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 export const APP_CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   imgSrc: ["'self'", 'blob:', 'data:'],
+  // Read-aloud recordings play offline from the tablet's own copy, a blob: URL.
+  mediaSrc: ["'self'", 'blob:'],
   styleSrc: ["'self'"],
   scriptSrc: ["'self'"],
   connectSrc: ["'self'"],

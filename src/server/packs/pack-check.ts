@@ -11,11 +11,12 @@ import {
 } from '../../shared/api/guide-packs.ts';
 import { GuideDraft } from '../../shared/content/guide-draft.ts';
 import { describeProblems, type Guide } from '../../shared/content/guide.ts';
-import { SOURCE_LANGUAGE } from '../../shared/languages.ts';
+import { languageByCode, SOURCE_LANGUAGE, type LanguageCode } from '../../shared/languages.ts';
+import { sniffAudioType } from '../audio/audio-format.ts';
 import { sha256Hex } from '../content/sha256.ts';
 import type { Database } from '../database/open-database.ts';
 
-/** A picture the import stores, under the id it gets here. */
+/** A picture or recording the import stores, under the id it gets here. */
 export interface PlannedImage {
   id: string;
   mimeType: PackImage['mimeType'];
@@ -25,9 +26,9 @@ export interface PlannedImage {
 
 export interface PackPlan {
   pack: GuidePack;
-  /** The pack's guides, with references to renamed pictures rewritten. */
+  /** The pack's guides, with references to renamed pictures and recordings rewritten. */
   guides: { draft: GuideDraft; report: PackGuideReport }[];
-  /** Pictures that are not here yet. */
+  /** Pictures and recordings that are not here yet. */
   newImages: PlannedImage[];
   images: PackImport['images'];
 }
@@ -65,7 +66,7 @@ function duplicates(ids: readonly string[]): string[] {
   return [...new Set(ids.filter((id) => seen.size === seen.add(id).size))];
 }
 
-/** Whether the bytes start the way a file of that type must (PNG, JPEG and WebP signatures; SVG markup). */
+/** Whether the bytes start the way a file of that type must (PNG, JPEG, WebP, audio signatures; SVG markup). */
 function bytesAreOfType(bytes: Buffer, mimeType: PackImage['mimeType']): boolean {
   switch (mimeType) {
     case 'image/png':
@@ -83,8 +84,17 @@ function bytesAreOfType(bytes: Buffer, mimeType: PackImage['mimeType']): boolean
       return /^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(
         bytes.subarray(0, 4096).toString('utf8'),
       );
+    case 'audio/mpeg':
+    case 'audio/mp4':
+    case 'audio/ogg':
+    case 'audio/webm':
+      return sniffAudioType(bytes) === mimeType;
   }
 }
+
+/** What the librarian calls a pack file: "picture" or "recording". */
+const kindOf = (image: PackImage) =>
+  image.mimeType.startsWith('audio/') ? 'recording' : 'picture';
 
 /** Everything wrong with a pack that parsed: damaged pictures, missing pictures, repeated ids. */
 function packProblems(pack: GuidePack): string[] {
@@ -93,28 +103,40 @@ function packProblems(pack: GuidePack): string[] {
     problems.push(`The guide "${id}" is in the pack more than once.`);
   }
   for (const id of duplicates(pack.images.map((image) => image.id))) {
-    problems.push(`The picture "${id}" is in the pack more than once.`);
+    const kind = pack.images.some((image) => image.id === id && kindOf(image) === 'recording')
+      ? 'recording'
+      : 'picture';
+    problems.push(`The ${kind} "${id}" is in the pack more than once.`);
   }
   pack.images.forEach((image, index) => {
     const bytes = Buffer.from(image.data, 'base64');
     if (sha256Hex(bytes) !== image.sha256) {
       problems.push(
-        `images[${index}]: The picture "${image.id}" does not match its sha256: the file was damaged or changed after it was exported.`,
+        `images[${index}]: The ${kindOf(image)} "${image.id}" does not match its sha256: the file was damaged or changed after it was exported.`,
       );
     } else if (!bytesAreOfType(bytes, image.mimeType)) {
       // Tablets are told the type: a file that is not what it says must not get through.
       problems.push(
-        `images[${index}]: The picture "${image.id}" says it is ${image.mimeType}, but its bytes are not. Export the pack again from a Lotsen.`,
+        `images[${index}]: The ${kindOf(image)} "${image.id}" says it is ${image.mimeType}, but its bytes are not. Export the pack again from a Lotsen.`,
       );
     }
   });
-  const inPack = new Set(pack.images.map((image) => image.id));
+  const inPack = new Map(pack.images.map((image) => [image.id, image]));
+  const isKind = (id: string, kind: 'image/' | 'audio/') =>
+    inPack.get(id)?.mimeType.startsWith(kind) === true;
   for (const guide of pack.guides) {
     guide.steps.forEach((step, index) => {
-      if (step.image && !inPack.has(step.image.id)) {
-        problems.push(
-          `The guide "${guide.id}", step ${index + 1}, shows the picture "${step.image.id}", which is not in the pack.`,
-        );
+      const where = `The guide "${guide.id}", step ${index + 1},`;
+      if (step.image && !isKind(step.image.id, 'image/')) {
+        problems.push(`${where} shows the picture "${step.image.id}", which is not in the pack.`);
+      }
+      for (const [code, words] of Object.entries(step.text)) {
+        if (words.audio && !isKind(words.audio.id, 'audio/')) {
+          const language = languageByCode(code as LanguageCode).englishName;
+          problems.push(
+            `${where} plays the ${language} recording "${words.audio.id}", which is not in the pack.`,
+          );
+        }
       }
     });
   }
@@ -122,7 +144,7 @@ function packProblems(pack: GuidePack): string[] {
 }
 
 /**
- * Where a pack picture goes here: its own id when that is free or holds the
+ * Where a pack picture or recording goes here: its own id when that is free or holds the
  * same bytes, otherwise the id with part of its hash added.
  */
 function placeImage(
@@ -136,7 +158,7 @@ function placeImage(
   for (const length of [0, 8, 16, 64]) {
     const suffix = length === 0 ? '' : `-${image.sha256.slice(0, length)}`;
     const id = `${image.id.slice(0, MAX_SLUG_LENGTH - suffix.length)}${suffix}`;
-    // Pictures placed earlier in this pack count as here already.
+    // Files placed earlier in this pack count as here already.
     const sha = planned.get(id) ?? storedSha.get(id);
     if (sha === undefined) return { id, alreadyHere: false };
     if (sha === image.sha256) return { id, alreadyHere: true };
@@ -145,14 +167,21 @@ function placeImage(
   throw new Error(`No free id for the picture "${image.id}".`);
 }
 
+/** The guide with its references to renamed pictures and recordings rewritten. */
 function withImageIds(guide: Guide, renamed: ReadonlyMap<string, string>): Guide {
+  const rename = (id: string) => renamed.get(id) ?? id;
   return {
     ...guide,
-    steps: guide.steps.map((step) =>
-      step.image && renamed.has(step.image.id)
-        ? { ...step, image: { ...step.image, id: renamed.get(step.image.id) ?? step.image.id } }
-        : step,
-    ),
+    steps: guide.steps.map((step) => ({
+      ...step,
+      ...(step.image ? { image: { ...step.image, id: rename(step.image.id) } } : {}),
+      text: Object.fromEntries(
+        Object.entries(step.text).map(([language, words]) => [
+          language,
+          words.audio ? { ...words, audio: { id: rename(words.audio.id) } } : words,
+        ]),
+      ),
+    })),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Writes a guide pack: the published documents of the chosen guides (what
- * visitors see, not the drafts) and every picture they show, so another
- * Lotsen can import them without anything else.
+ * visitors see, not the drafts) and every picture they show and recording
+ * they play, so another Lotsen can import them without anything else.
  */
 import {
   GUIDE_PACK_EXTENSION,
@@ -49,17 +49,23 @@ function readPublished(db: Database, ids: readonly string[] | undefined): Guide[
   return [...new Set(chosen)].map((id) => JSON.parse(published.get(id) ?? '') as Guide);
 }
 
+/** The ids of the pictures a guide shows and the read-aloud recordings it plays. */
+export function mediaIdsOf(guide: Guide): string[] {
+  return guide.steps.flatMap((step) => [
+    ...(step.image ? [step.image.id] : []),
+    ...Object.values(step.text).flatMap((words) => (words.audio ? [words.audio.id] : [])),
+  ]);
+}
+
 function readShownImages(db: Database, guides: readonly Guide[]): PackImage[] {
-  const shown = [
-    ...new Set(guides.flatMap((guide) => guide.steps.flatMap((step) => step.image?.id ?? []))),
-  ].sort();
+  const shown = [...new Set(guides.flatMap(mediaIdsOf))].sort();
   const find = db.prepare<[string], ImageRow>(
     'SELECT id, mime_type AS mimeType, sha256, bytes FROM guide_images WHERE id = ?',
   );
   return shown.map((id) => {
     const image = find.get(id);
-    // Publishing refuses a guide whose pictures are missing, so this is the server's fault.
-    if (!image) throw new Error(`The published guides show the picture "${id}", which is missing.`);
+    // Publishing refuses a guide whose pictures or recordings are missing: the server's fault.
+    if (!image) throw new Error(`The published guides use the file "${id}", which is missing.`);
     return {
       id: image.id,
       mimeType: image.mimeType,

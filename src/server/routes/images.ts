@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { API } from '../../shared/api/contract.ts';
+import { parseByteRange } from '../audio/byte-range.ts';
 import { findGuideImage } from '../content/guide-images.ts';
 import type { Database } from '../database/open-database.ts';
 import { ifNoneMatchHits } from '../http/etag.ts';
@@ -13,7 +14,7 @@ const ImageQuery = z.object({ v: z.string().optional() });
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * A guide's picture. imageUrl() adds ?v=<sha256>: when it matches, the URL
+ * A guide's picture or read-aloud recording. imageUrl() adds ?v=<sha256>: when it matches, the URL
  * can never show other bytes and may be cached for good.
  */
 export function registerImageRoutes(app: FastifyInstance, db: Database): void {
@@ -33,6 +34,24 @@ export function registerImageRoutes(app: FastifyInstance, db: Database): void {
       reply.header('content-security-policy', SVG_CONTENT_SECURITY_POLICY);
     }
     if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    if (image.mimeType.startsWith('audio/')) {
+      // A recording played from here (the editor's preview) is read in ranges.
+      reply.header('accept-ranges', 'bytes');
+      const ifRange = request.headers['if-range'];
+      const range =
+        ifRange === undefined || ifRange === etag
+          ? parseByteRange(request.headers.range, image.bytes.length)
+          : undefined;
+      if (range === 'unsatisfiable') {
+        return reply.code(416).header('content-range', `bytes */${image.bytes.length}`).send();
+      }
+      if (range) {
+        return reply
+          .code(206)
+          .header('content-range', `bytes ${range.start}-${range.end}/${image.bytes.length}`)
+          .send(image.bytes.subarray(range.start, range.end + 1));
+      }
+    }
     return reply.send(image.bytes);
   });
 }

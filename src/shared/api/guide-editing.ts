@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { LanguageCodeSchema, Slug, Guide } from '../content/guide.ts';
 import { GuideDraft } from '../content/guide-draft.ts';
 import { CATEGORY_IDS, ICONS } from '../content/categories.ts';
-import { ApiProblem, IMAGE_TYPES } from './contract.ts';
+import { ApiProblem, AUDIO_TYPES, IMAGE_TYPES } from './contract.ts';
 
 export const DraftRevision = z.number().int().positive();
 
@@ -57,6 +57,8 @@ export const LanguageTranslationStatus = z.object({
   missingParts: z.array(TranslationPart),
   /** Parts whose Swedish changed after this language's text was written. */
   outdatedParts: z.array(TranslationPart),
+  /** Drafted by a machine and not yet checked by a native speaker (cleared by a confirm). */
+  machineDrafted: z.boolean(),
 });
 
 /** A language the draft has, but a publish leaves out because it is not complete. */
@@ -190,6 +192,28 @@ export const UPLOAD_IMAGE_MAX_BYTES = 15 * 1024 * 1024;
 /** Pictures are scaled down to fit this box; tablets never need more. */
 export const UPLOAD_IMAGE_MAX_SIDE = 1600;
 
+/** An uploaded read-aloud recording, stored as it came (the server does not transcode). */
+export const UploadedAudio = z.object({
+  id: Slug,
+  mimeType: z.enum(AUDIO_TYPES),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+  size: z.number().int().nonnegative(),
+});
+
+/**
+ * What recording uploads accept: AUDIO_TYPES, and the names some systems give
+ * the same files (an .m4a is often "audio/x-m4a"; it is stored as audio/mp4).
+ */
+export const UPLOAD_AUDIO_TYPES = [
+  ...AUDIO_TYPES,
+  'audio/mp3',
+  'audio/x-m4a',
+  'audio/m4a',
+  'audio/aac',
+] as const;
+/** A step read aloud is a minute or two; 5 MB holds several minutes of speech. */
+export const UPLOAD_AUDIO_MAX_BYTES = 5 * 1024 * 1024;
+
 export const guidePath = (id: string) => `/api/admin/guides/${encodeURIComponent(id)}`;
 
 export const GUIDE_EDITING_API = {
@@ -244,6 +268,8 @@ export const GUIDE_EDITING_API = {
   translations: { method: 'GET', path: '/api/admin/translations', response: TranslationMatrix },
   /** Body: the image file; Content-Type one of UPLOAD_IMAGE_TYPES. 201 UploadedImage. */
   uploadImage: { method: 'POST', path: '/api/admin/images', response: UploadedImage },
+  /** Body: the recording; Content-Type one of UPLOAD_AUDIO_TYPES. 201 UploadedAudio. */
+  uploadAudio: { method: 'POST', path: '/api/admin/audio', response: UploadedAudio },
 } as const;
 
 export type Stamp = z.infer<typeof Stamp>;
@@ -267,3 +293,4 @@ export type GuideVersionDocument = z.infer<typeof GuideVersionDocument>;
 export type TranslationMatrixRow = z.infer<typeof TranslationMatrixRow>;
 export type TranslationMatrix = z.infer<typeof TranslationMatrix>;
 export type UploadedImage = z.infer<typeof UploadedImage>;
+export type UploadedAudio = z.infer<typeof UploadedAudio>;

@@ -1,11 +1,11 @@
 /**
- * Guide packs: published guides and their pictures in one JSON file, so one
+ * Guide packs: published guides with their pictures and recordings in one JSON file, so one
  * Lotsen (one municipality) can share guides with another. Importing checks
  * the whole file first; a pack with any problem changes nothing.
  */
 import { z } from 'zod';
 import { Guide, Slug } from '../content/guide.ts';
-import { IMAGE_TYPES } from './contract.ts';
+import { ContentImage } from './contract.ts';
 
 export const GUIDE_PACK_FORMAT = 'lotsen-guide-pack';
 export const GUIDE_PACK_FORMAT_VERSION = 1;
@@ -14,9 +14,10 @@ export const GUIDE_PACK_MAX_BYTES = 256 * 1024 * 1024;
 /** Name of a pack file: lotsen-guides-<date>.lotsen.json */
 export const GUIDE_PACK_EXTENSION = '.lotsen.json';
 
+/** A picture or a read-aloud recording of the pack's guides (guide media, as in ContentImage). */
 export const PackImage = z.object({
   id: Slug,
-  mimeType: z.enum(IMAGE_TYPES),
+  mimeType: ContentImage.shape.mimeType,
   sha256: z.string().regex(/^[a-f0-9]{64}$/),
   /** The bytes, base64. */
   data: z.base64(),

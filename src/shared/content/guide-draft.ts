@@ -11,7 +11,15 @@
  */
 import { z } from 'zod';
 import { parseMarkup } from './markup.ts';
-import { CALLOUT_KINDS, LanguageCodeSchema, Slug, StepImage, Verification } from './guide.ts';
+import {
+  CALLOUT_KINDS,
+  LanguageCodeSchema,
+  Slug,
+  StepAudio,
+  StepImage,
+  StepLink,
+  Verification,
+} from './guide.ts';
 import { CATEGORY_IDS, ICONS } from './categories.ts';
 
 /** Empty is allowed in a draft; text that is there must be valid markup. */
@@ -36,17 +44,20 @@ export const DraftStepText = z.object({
   body: DraftMarkup(1500),
   imageAlt: z.string().trim().max(300).optional(),
   callouts: z.array(DraftCallout).max(4).default([]),
+  audio: StepAudio.optional(),
 });
 
 export const DraftStep = z.object({
   id: Slug,
   image: StepImage.optional(),
+  link: StepLink.optional(),
   text: z.partialRecord(LanguageCodeSchema, DraftStepText),
 });
 
 export const DraftGuideText = z.object({
   title: z.string().trim().max(120),
   summary: z.string().trim().max(300).default(''),
+  machineDrafted: z.boolean().optional(),
 });
 
 export const GuideDraft = z

@@ -63,7 +63,11 @@ function publishedDocument(draft: GuideDraft, languages: LanguageCode[]): unknow
   const text: Record<string, unknown> = {};
   for (const language of languages) {
     const guideText = draft.text[language];
-    text[language] = { title: guideText?.title ?? '', summary: guideText?.summary ?? '' };
+    text[language] = {
+      title: guideText?.title ?? '',
+      summary: guideText?.summary ?? '',
+      ...(guideText?.machineDrafted ? { machineDrafted: true } : {}),
+    };
   }
   return {
     id: draft.id,
@@ -82,9 +86,15 @@ function publishedDocument(draft: GuideDraft, languages: LanguageCode[]): unknow
           body: words.body,
           ...(blank(words.imageAlt) ? {} : { imageAlt: words.imageAlt }),
           callouts: words.callouts,
+          ...(words.audio ? { audio: words.audio } : {}),
         };
       }
-      return { id: step.id, ...(step.image ? { image: step.image } : {}), text: stepText };
+      return {
+        id: step.id,
+        ...(step.image ? { image: step.image } : {}),
+        ...(step.link ? { link: step.link } : {}),
+        text: stepText,
+      };
     }),
   };
 }

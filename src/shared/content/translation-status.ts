@@ -180,6 +180,7 @@ export function translationStatuses(
       totalParts: parts.length,
       missingParts: missing.map(toTranslationPart),
       outdatedParts: outdated.map(toTranslationPart),
+      machineDrafted: written.length > 0 && draft.text[language]?.machineDrafted === true,
     };
   });
 }
