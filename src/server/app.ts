@@ -30,7 +30,9 @@ import { registerContentRoutes } from './routes/content.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerImageRoutes } from './routes/images.ts';
 import { registerImageUploadRoutes } from './images/image-upload-routes.ts';
+import { registerAudioUploadRoutes } from './audio/audio-upload-routes.ts';
 import { registerGuidePackRoutes } from './packs/pack-routes.ts';
+import { registerPhoneGuidePage } from './phone/phone-guide-routes.ts';
 
 export interface AppDependencies {
   config: ServerConfig;
@@ -83,6 +85,7 @@ export async function buildApp({
   registerContentRoutes(app, db);
   registerImageRoutes(app, db);
   await registerImageUploadRoutes(app, db);
+  await registerAudioUploadRoutes(app, db);
   await registerGuidePackRoutes(app, db);
   registerAuthRoutes(app, db);
   registerDeviceRoutes(app, db);
@@ -95,6 +98,7 @@ export async function buildApp({
   registerTabletHelpCallRoutes(app, { db, bus, ratePerMinute: config.helpCallRateLimitPerMinute });
   registerStaffHelpCallRoutes(app, { db, bus });
   registerHelpCallStream(app, { db, bus, heartbeatMs: config.eventStreamHeartbeatMs });
+  registerPhoneGuidePage(app, db);
   registerApiNotFound(app);
   await registerClientApp(app, config.clientDir);
   return app;

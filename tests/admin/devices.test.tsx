@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AdminApp } from '../../src/admin/AdminApp.tsx';
 import { pairingLinkFor } from '../../src/admin/devices/pairing-link.ts';
 import { changeLanguageEverywhere } from '../../src/admin/shell/AdminLanguageSelect.tsx';
-import { QrCode, qrRuns } from '../../src/admin/shell/QrCode.tsx';
+import { QrCode } from '../../src/kiosk/phone/QrCode.tsx';
+import { qrRuns } from '../../src/kiosk/phone/qr-code-runs.ts';
 import { pairingCodeInUrl } from '../../src/browser/device/pairing-link.ts';
 import type { LibraryBranch } from '../../src/shared/api/administration.ts';
 import { json } from '../staff/staff-fakes.ts';
@@ -41,11 +42,11 @@ describe('the pairing link and its QR code', () => {
     expect(pairingCodeInUrl(link)).toBe('042917');
   });
 
-  it('draws every dark module of the code for that link, and nothing else', () => {
+  it('draws every dark module of the code for that link, and nothing else', async () => {
     const link = pairingLinkFor('https://lotsen.bibliotek.example.se', '042917');
     const { modules } = QRCode.create(link, { errorCorrectionLevel: 'M' });
     const dark = [...modules.data].filter((bit) => bit === 1).length;
-    const { size, runs } = qrRuns(link);
+    const { size, runs } = await qrRuns(link);
     expect(size).toBe(modules.size);
     expect(runs.reduce((total, run) => total + run.width, 0)).toBe(dark);
     for (const run of runs) {
@@ -55,11 +56,12 @@ describe('the pairing link and its QR code', () => {
     }
 
     render(<QrCode text={link} label="QR" />);
-    const svg = screen.getByRole('img', { name: 'QR' });
+    const svg = await screen.findByRole('img', { name: 'QR' });
+    expect(svg.getAttribute('data-qr-text')).toBe(link);
     // The white background, then one rect per run of dark modules.
     expect(svg.querySelectorAll('rect')).toHaveLength(runs.length + 1);
     expect(
-      qrRuns(pairingLinkFor('https://lotsen.bibliotek.example.se', '042918')).runs,
+      (await qrRuns(pairingLinkFor('https://lotsen.bibliotek.example.se', '042918'))).runs,
     ).not.toEqual(runs);
   });
 });
@@ -162,8 +164,8 @@ describe('tablets', () => {
     expect(within(panel).getByText('042917').classList.contains('pairing-code')).toBe(true);
     const link = `${window.location.origin}/?pair=042917`;
     expect(within(panel).getByText(link)).toBeTruthy();
-    const qr = within(panel).getByRole('img', { name: `QR-kod med länken ${link}` });
-    expect(qr.querySelectorAll('rect').length).toBe(qrRuns(link).runs.length + 1);
+    const qr = await within(panel).findByRole('img', { name: `QR-kod med länken ${link}` });
+    expect(qr.querySelectorAll('rect').length).toBe((await qrRuns(link)).runs.length + 1);
     expect(within(panel).getByText(/Koden fungerar till .* \(15 minuter\)/)).toBeTruthy();
     expect(api.requestsTo('POST', '/api/admin/devices')[0]?.body).toEqual({
       name: 'Barnavdelningen',

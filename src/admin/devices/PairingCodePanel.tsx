@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAIRING_CODE_MINUTES, type IssuedPairingCode } from '../../shared/api/devices.ts';
 import { useFocusOnMount } from '../../staff/use-focus-on-mount.ts';
-import { QrCode } from '../shell/QrCode.tsx';
+import { QrCode } from '../../kiosk/phone/QrCode.tsx';
 import { absoluteTime } from '../shell/time-format.ts';
 import { pairingLinkFor } from './pairing-link.ts';
 

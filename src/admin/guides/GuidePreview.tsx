@@ -3,6 +3,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { kioskI18n } from '../../browser/i18n/kiosk-i18n.ts';
 import { ImageSource } from '../../kiosk/image-source.tsx';
 import type { SettingValues } from '../../kiosk/MarkupText.tsx';
+import { StepLinkCard } from '../../kiosk/phone/StepLinkCard.tsx';
 import { StepView } from '../../kiosk/StepView.tsx';
 import { StepText, type Step } from '../../shared/content/guide.ts';
 import type { DraftStep, GuideDraft } from '../../shared/content/guide-draft.ts';
@@ -144,6 +145,7 @@ export function GuidePreview({
                 headingRef={headingRef}
                 headingLevel={3}
               />
+              {step?.link && <StepLinkCard link={step.link} language={language} />}
             </ImageSource>
           </I18nextProvider>
         </div>

@@ -6,6 +6,7 @@ import { SOURCE_LANGUAGE, type LanguageCode } from '../../shared/languages.ts';
 import { addStep, moveStep, removeStep, updateStep, type FieldProblems } from './draft-editing.ts';
 import { MarkupHelp } from './MarkupHelp.tsx';
 import { StepImageField } from './StepImageField.tsx';
+import { StepLinkField } from './StepLinkField.tsx';
 import { StepTextFields } from './StepTextFields.tsx';
 
 const MAX_STEPS = 40;
@@ -132,6 +133,14 @@ export function StepsSection({
               <StepImageField
                 step={step}
                 stepNumber={number}
+                onChange={(change) => {
+                  setDraft((current) => updateStep(current, index, change));
+                }}
+              />
+              <StepLinkField
+                step={step}
+                index={index}
+                problems={problems}
                 onChange={(change) => {
                   setDraft((current) => updateStep(current, index, change));
                 }}
