@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AdminApp } from '../../src/admin/AdminApp.tsx';
 import { changeLanguageEverywhere } from '../../src/admin/shell/AdminLanguageSelect.tsx';
 import { json, notLoggedIn, problem } from '../staff/staff-fakes.ts';
-import { account, ADMIN, EDITOR, serveAdmin, STAFF, visit } from './admin-fakes.ts';
+import { account, ADMIN, EDITOR, serveAdmin, SETTINGS, STAFF, visit } from './admin-fakes.ts';
 
 beforeEach(async () => {
   await changeLanguageEverywhere('sv');
@@ -78,7 +78,7 @@ describe('logging in', () => {
   it('logs an admin in and shows every part of the area, the current one marked', async () => {
     const api = serveAdmin(undefined).on('POST', '/api/auth/login', () => json({ user: ADMIN }));
     visit('/admin/settings');
-    api.on('GET', '/api/admin/settings', () => json({ reviewAfterDays: 180 }));
+    api.on('GET', '/api/admin/settings', () => json(SETTINGS));
     render(<AdminApp />);
     fireEvent.change(await screen.findByLabelText('E-postadress'), {
       target: { value: ADMIN.email },
@@ -107,7 +107,7 @@ describe('logging in', () => {
   });
 
   it('shows editors guides, translations and packs, but not users, branches or tablets', async () => {
-    serveAdmin(EDITOR).on('GET', '/api/admin/settings', () => json({ reviewAfterDays: 180 }));
+    serveAdmin(EDITOR).on('GET', '/api/admin/settings', () => json(SETTINGS));
     visit('/admin/users');
     render(<AdminApp />);
     expect(

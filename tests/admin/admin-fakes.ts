@@ -5,13 +5,23 @@
  */
 import { vi } from 'vitest';
 import type { StaffUser } from '../../src/shared/api/accounts.ts';
-import type { StaffAccount } from '../../src/shared/api/administration.ts';
+import type {
+  LibrarySettingsForAdmins,
+  StaffAccount,
+} from '../../src/shared/api/administration.ts';
 import type { KioskDeviceDetails } from '../../src/shared/api/devices.ts';
 import { FakeApi, json, notLoggedIn } from '../staff/staff-fakes.ts';
 
 export const ADMIN: StaffUser = { id: 1, email: 'agnes@bibliotek.example.se', role: 'admin' };
 export const EDITOR: StaffUser = { id: 2, email: 'erik@bibliotek.example.se', role: 'editor' };
 export const STAFF: StaffUser = { id: 3, email: 'sara@bibliotek.example.se', role: 'staff' };
+
+/** The library-wide settings as a fresh Lotsen has them. */
+export const SETTINGS: LibrarySettingsForAdmins = {
+  reviewAfterDays: 180,
+  idleResetSeconds: 120,
+  publicUrl: null,
+};
 
 export const account = (user: StaffUser, lastActiveAt: string | null = null): StaffAccount => ({
   ...user,
