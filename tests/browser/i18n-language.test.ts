@@ -6,7 +6,17 @@ afterAll(() => changeKioskLanguage('sv'));
 
 describe('changeKioskLanguage', () => {
   it('offers the languages with UI strings, in the order of the language table', () => {
-    expect(UI_LANGUAGES.map((language) => language.code)).toEqual(['sv', 'en', 'ar', 'fa']);
+    expect(UI_LANGUAGES.map((language) => language.code)).toEqual([
+      'sv',
+      'sv-x-ll',
+      'en',
+      'ar',
+      'fa',
+      'so',
+      'ti',
+      'uk',
+      'fi',
+    ]);
   });
 
   it('starts in Swedish, which is bundled', () => {
@@ -26,7 +36,17 @@ describe('changeKioskLanguage', () => {
     expect(document.documentElement.dir).toBe('ltr');
   });
 
+  it('keeps easy-to-read Swedish apart from Swedish', async () => {
+    await changeKioskLanguage('sv-x-ll');
+    expect(kioskI18n.language).toBe('sv-x-ll');
+    expect(document.documentElement.lang).toBe('sv-x-ll');
+    // Its own plain words where Swedish has a harder one.
+    expect(kioskI18n.t('callouts.privacy')).toBe('Privat');
+    await changeKioskLanguage('sv');
+    expect(kioskI18n.t('callouts.privacy')).toBe('Integritet');
+  });
+
   it('refuses a language without UI strings', async () => {
-    await expect(changeKioskLanguage('ti')).rejects.toThrow(/no UI strings/);
+    await expect(changeKioskLanguage('xx' as 'sv')).rejects.toThrow(/no UI strings/);
   });
 });
