@@ -102,7 +102,8 @@ export default defineConfig({
           ...ONLINE_ONLY_FOLDERS.map((folder) => `${folder}**`),
         ],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // /api answers data; /phone/ pages (a guide on a visitor's phone) are the server's own HTML.
+        navigateFallbackDenylist: [/^\/api\//, /^\/phone\//],
         cleanupOutdatedCaches: true,
         // The first install takes control at once, so a kiosk works offline after one visit without a
         // reload. Later versions still wait (no skipWaiting) until the kiosk applies them between visitors.

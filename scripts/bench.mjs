@@ -6,33 +6,26 @@
 //   with 4x CPU throttling, median of several runs
 //
 // Figures go to stdout and to reports/bench.json and reports/bench.md.
-import { execSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// BENCH_DIST names the build to measure (default dist/, built when missing), so
+// a build outside dist/ can be measured without touching the one others use.
+// scripts/bench-lighthouse.mjs adds Lighthouse's scores to the same report.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { DIST, ensureBuild, startServer, summary, writeReport } from './bench-common.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PORT = Number(process.env.BENCH_PORT ?? 4210);
 const CPU_THROTTLING = 4;
-// 127.0.0.1, not localhost: Node's fetch may try ::1 first, and Chromium treats both as secure.
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 /** The start screen is drawn (language picker) … */
 const START_SCREEN_SHOWN = '.start-screen .language-picker';
 /** … and ready when its category tiles are on screen: the guides are on the tablet. */
 const START_SCREEN_READY = '.start-screen .categories .tile';
 
-if (
-  !existsSync('dist/server/main.js') ||
-  !existsSync('dist/client/index.html') ||
-  process.env.BENCH_BUILD
-) {
-  execSync('npm run build', { stdio: 'inherit' });
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'lotsen-bench-'));
-const server = await startServer();
+ensureBuild();
+const server = await startServer(PORT);
+const ORIGIN = server.origin;
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: [
@@ -52,7 +45,7 @@ try {
     coldLoads.push(cold);
     offlineReloads.push(offline);
   }
-  const report = {
+  writeReport({
     date: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}, node ${process.version}`,
     runs: RUNS,
@@ -62,43 +55,10 @@ try {
     coldLoadGuidesReadyMs: summary(coldLoads.map((load) => load.ready)),
     offlineReloadStartScreenShownMs: summary(offlineReloads.map((load) => load.shown)),
     offlineReloadGuidesReadyMs: summary(offlineReloads.map((load) => load.ready)),
-  };
-  writeReport(report);
+  });
 } finally {
   await browser.close();
-  server.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-}
-
-function startServer() {
-  const child = spawn('node', ['dist/server/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 30_000;
-    const poll = async () => {
-      try {
-        const response = await fetch(`${ORIGIN}/api/health`);
-        if (response.ok) return resolve(child);
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) {
-        child.kill();
-        return reject(new Error('The server did not start within 30 s.'));
-      }
-      setTimeout(poll, 200);
-    };
-    child.on('exit', (code) => reject(new Error(`The server stopped (exit ${code}).`)));
-    void poll();
-  });
+  server.stop();
 }
 
 async function throttledPage(context) {
@@ -144,7 +104,8 @@ async function measureStartRouteBytes() {
   const assets = new Set();
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
-    if (/\.(js|css)$/.test(pathname) && !pathname.endsWith('sw.js') && !/workbox-/.test(pathname)) {
+    // The service worker's own files run in the worker, not the page; workbox-window counts.
+    if (/\.(js|css)$/.test(pathname) && !/^\/(sw|workbox-[\w-]+)\.js$/.test(pathname)) {
       assets.add(pathname);
     }
   });
@@ -153,52 +114,10 @@ async function measureStartRouteBytes() {
   await context.close();
 
   const files = [...assets].map((pathname) => {
-    const bytes = readFileSync(join('dist/client', pathname));
+    const bytes = readFileSync(join(DIST, 'client', pathname));
     return { file: pathname, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
   const total = (extension) =>
     files.filter((file) => file.file.endsWith(extension)).reduce((sum, file) => sum + file.gzip, 0);
   return { jsGzipBytes: total('.js'), cssGzipBytes: total('.css'), files };
-}
-
-function summary(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  return { median: Math.round(median), min: Math.round(sorted[0]), max: Math.round(sorted.at(-1)) };
-}
-
-function timeRow(what, { median, min, max }) {
-  return `| ${what} | ${median} ms (min ${min}, max ${max}) |`;
-}
-
-function writeReport(report) {
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-  const lines = [
-    `# Lotsen benchmark, ${report.date}`,
-    '',
-    `${report.machine}; Chromium with ${report.cpuThrottling}x CPU throttling; median of ${report.runs} runs.`,
-    '',
-    '| What | Figure |',
-    '| --- | --- |',
-    `| Start route JS (gzip) | ${kb(report.startRoute.jsGzipBytes)} |`,
-    `| Start route CSS (gzip) | ${kb(report.startRoute.cssGzipBytes)} |`,
-    timeRow('Cold load: start screen drawn', report.coldLoadStartScreenShownMs),
-    timeRow('Cold load: guides ready (first content sync included)', report.coldLoadGuidesReadyMs),
-    timeRow('Offline reload: start screen drawn', report.offlineReloadStartScreenShownMs),
-    timeRow('Offline reload: guides ready', report.offlineReloadGuidesReadyMs),
-    '',
-    '## Start route files',
-    '',
-    '| File | Raw | Gzip |',
-    '| --- | --- | --- |',
-    ...report.startRoute.files.map(
-      (file) => `| ${file.file} | ${kb(file.raw)} | ${kb(file.gzip)} |`,
-    ),
-    '',
-  ];
-  mkdirSync('reports', { recursive: true });
-  writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync('reports/bench.md', lines.join('\n'));
-  console.log(lines.join('\n'));
-  console.log('Written to reports/bench.json and reports/bench.md');
 }

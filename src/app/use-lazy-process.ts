@@ -5,8 +5,8 @@ const RETRY_LOAD_MS = 60_000;
 
 /**
  * Runs a background process for as long as the app is open. Its code (and
- * the zod schemas it checks answers with) is loaded after the first render,
- * so it is not part of the start screen's first download. `load` and `start`
+ * the schemas it checks answers with) is loaded after the first render, so
+ * it is not part of what the browser must run before the first paint. `load` and `start`
  * must be stable (defined outside the component).
  */
 export function useLazyProcess<Module>(

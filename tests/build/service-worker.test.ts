@@ -2,7 +2,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CLIENT_DIR = 'dist/client';
+// E2E_DIST: a build outside dist/, as for the end-to-end tests.
+const CLIENT_DIR = `${process.env.E2E_DIST ?? 'dist'}/client`;
 const SW_PATH = `${CLIENT_DIR}/sw.js`;
 const STAFF_ASSETS = `${CLIENT_DIR}/assets/staff`;
 const ADMIN_ASSETS = `${CLIENT_DIR}/assets/admin`;
@@ -21,6 +22,55 @@ function languagesWith(namespace: 'kiosk' | 'staff' | 'admin' | 'editor'): strin
     .filter((entry) => existsSync(`locales/${entry.name}/${namespace}.json`))
     .map((entry) => entry.name);
 }
+
+/** The kiosk's screens it loads only when needed (src/kiosk/lazy-screens.tsx). */
+const LAZY_KIOSK_SCREENS = [
+  'GuidePlayer',
+  'CallHelperDialog',
+  'StillHereDialog',
+  'SetupDialog',
+  'PairingResultDialog',
+];
+
+/** What the app starts right after the first render (src/app/use-*.ts), each its own chunk. */
+const START_PROCESSES = ['content-sync-schedule', 'outbox-schedule', 'device-check-schedule'];
+
+/** A chunk's own imports, static ones only or dynamic ones too, as paths under CLIENT_DIR. */
+function importsOf(chunk: string, dynamic: boolean): string[] {
+  const source = readFileSync(`${CLIENT_DIR}/${chunk}`, 'utf8');
+  const staticImports = source.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g);
+  const dynamicImports = dynamic ? source.matchAll(/import\(["`](\.{1,2}\/[^"`]+\.js)["`]\)/g) : [];
+  return [...staticImports, ...dynamicImports].map(([, specifier = '']) =>
+    posix.join(posix.dirname(chunk), specifier),
+  );
+}
+
+/** Every chunk `entries` load before running: their static imports, and theirs. */
+function staticClosure(entries: string[]): Set<string> {
+  const found = new Set<string>();
+  const visit = (chunk: string) => {
+    if (found.has(chunk)) return;
+    found.add(chunk);
+    for (const imported of importsOf(chunk, false)) visit(imported);
+  };
+  for (const entry of entries) visit(entry);
+  return found;
+}
+
+function entryScripts(): string[] {
+  const html = readFileSync(`${CLIENT_DIR}/index.html`, 'utf8');
+  return [...html.matchAll(/<script\b[^>]*\bsrc="\/([^"]+\.js)"/g)].map((match) => match[1] ?? '');
+}
+
+/** zod's own code: its error class is named in a string, which minifying keeps. */
+const hasZod = (chunk: string) =>
+  readFileSync(`${CLIENT_DIR}/${chunk}`, 'utf8').includes('ZodError');
+
+const assetFile = (pattern: RegExp) => {
+  const file = readdirSync(`${CLIENT_DIR}/assets`).find((name) => pattern.test(name));
+  if (!file) throw new Error(`No file in ${CLIENT_DIR}/assets matches ${String(pattern)}`);
+  return `assets/${file}`;
+};
 
 describe('the built service worker', () => {
   it('precaches the app shell', () => {
@@ -105,10 +155,56 @@ describe('the built service worker', () => {
     }
   });
 
+  it('precaches the kiosk screens that load lazily, so they open offline', () => {
+    const urls = precachedUrls();
+    for (const screen of LAZY_KIOSK_SCREENS) {
+      const chunk = new RegExp(`^assets/${screen}-[\\w-]+\\.js$`);
+      expect(
+        urls.filter((url) => chunk.test(url)),
+        screen,
+      ).toHaveLength(1);
+    }
+  });
+
+  it('keeps the lazily loaded screens, staff, admin and zod off the kiosk start route', () => {
+    const entries = entryScripts();
+    expect(entries).toHaveLength(1);
+    // What loads before the first render, and the processes the app starts with the start screen:
+    // the content sync a first visit waits for, the outbox and the device check. They check the
+    // server's answers without zod (src/browser/server-answers/json-schema-check.ts).
+    const startedWithTheStartScreen = START_PROCESSES.map((name) =>
+      assetFile(new RegExp(`^${name}-[\\w-]+\\.js$`)),
+    );
+    const startRoute = staticClosure([...entries, ...startedWithTheStartScreen]);
+    expect([...startRoute].filter(hasZod)).toEqual([]);
+    expect([...startRoute].filter((chunk) => /^assets\/(staff|admin)\//.test(chunk))).toEqual([]);
+    for (const screen of LAZY_KIOSK_SCREENS) {
+      expect([...startRoute].filter((chunk) => chunk.startsWith(`assets/${screen}-`))).toEqual([]);
+    }
+    // The test can tell: zod is in the build, for the staff and admin screens.
+    const areaChunks = ['staff', 'admin'].flatMap((area) =>
+      readdirSync(`${CLIENT_DIR}/assets/${area}`)
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => `assets/${area}/${file}`),
+    );
+    expect(areaChunks.some(hasZod)).toBe(true);
+    // The entry does load those processes and the lazily loaded screens when needed.
+    const dynamic = new Set([...startRoute].flatMap((chunk) => importsOf(chunk, true)));
+    for (const chunk of startedWithTheStartScreen) expect(dynamic, chunk).toContain(chunk);
+    expect([...dynamic].some((chunk) => /GuidePlayer-/.test(chunk))).toBe(true);
+  });
+
+  it('precaches no chunk with zod: nothing the kiosk can open needs it', () => {
+    const chunks = precachedUrls().filter((url) => url.endsWith('.js') && url !== 'sw.js');
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(chunks.filter(hasZod)).toEqual([]);
+  });
+
   it('answers navigations offline with the app, but never /api requests', () => {
     const source = readFileSync(SW_PATH, 'utf8');
     expect(source).toMatch(/createHandlerBoundToURL\("index\.html"\)/);
-    expect(source).toContain('denylist:[/^\\/api\\//]');
+    // /api first; other server pages (e.g. the phone pages) may follow.
+    expect(source).toMatch(/denylist:\[\/\^\\\/api\\\/\/[,\]]/);
   });
 
   it('takes control on first install, but lets a new version wait until the kiosk asks for it', () => {

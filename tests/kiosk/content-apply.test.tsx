@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useContentSync } from '../../src/app/use-content-sync.ts';
 import { changeKioskLanguage } from '../../src/browser/i18n/kiosk-i18n.ts';
 import { kioskDb } from '../../src/browser/local-db/kiosk-db.ts';
 import { KioskApp } from '../../src/kiosk/KioskApp.tsx';
+import { preloadKioskScreens } from '../../src/kiosk/lazy-screens.tsx';
 import type { Guide } from '../../src/shared/content/guide.ts';
 import { FakeLotsenServer } from '../browser/fake-lotsen-server.ts';
 import { BANKID_GUIDE, BUS_GUIDE_SWEDISH_ONLY } from '../fixtures/kiosk-guides.ts';
@@ -42,6 +43,9 @@ async function syncAndWaitForStaged(release: number) {
 }
 
 let server: FakeLotsenServer;
+
+// The guide screen loads lazily on a tablet; here it is at hand at once, as after the preload.
+beforeAll(() => preloadKioskScreens());
 
 beforeEach(async () => {
   await Promise.all(

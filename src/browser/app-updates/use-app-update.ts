@@ -1,18 +1,22 @@
-import { useEffect } from 'react';
-import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useCallback, useEffect } from 'react';
+import { useRegisterSWWhenIdle } from './register-when-idle.ts';
 
 const CHECK_FOR_UPDATES_EVERY_MS = 60 * 60_000;
 
 /**
  * Registers the service worker and applies a new app version only when the
  * caller says it is safe: between visitors, never mid-guide, because
- * applying it reloads the page.
+ * applying it reloads the page. `applyWaitingUpdate` applies a waiting
+ * version at once, for the moment the kiosk starts over (the visitor has gone).
  */
-export function useAppUpdate(safeToReload: boolean): { updateWaiting: boolean } {
+export function useAppUpdate(safeToReload: boolean): {
+  updateWaiting: boolean;
+  applyWaitingUpdate: () => Promise<void>;
+} {
   const {
     needRefresh: [updateWaiting],
     updateServiceWorker,
-  } = useRegisterSW({
+  } = useRegisterSWWhenIdle({
     onRegisteredSW(_url, registration) {
       if (!registration) return;
       setInterval(() => {
@@ -26,5 +30,10 @@ export function useAppUpdate(safeToReload: boolean): { updateWaiting: boolean } 
     if (updateWaiting && safeToReload) void updateServiceWorker(true);
   }, [updateWaiting, safeToReload, updateServiceWorker]);
 
-  return { updateWaiting };
+  const applyWaitingUpdate = useCallback(
+    () => (updateWaiting ? updateServiceWorker(true) : Promise.resolve()),
+    [updateWaiting, updateServiceWorker],
+  );
+
+  return { updateWaiting, applyWaitingUpdate };
 }

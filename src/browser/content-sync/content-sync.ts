@@ -7,8 +7,13 @@
  * changes only when the app applies the staged release between visitors
  * (applyStagedRelease in local-db/content.ts).
  */
-import { API, ContentRelease, imageUrl, TABLET_REPORT_HEADERS } from '../../shared/api/contract.ts';
-import { describeProblems, type Guide } from '../../shared/content/guide.ts';
+import type { ContentRelease } from '../../shared/api/contract.ts';
+import {
+  CONTENT_PATH,
+  imageUrl,
+  TABLET_REPORT_HEADERS,
+} from '../../shared/api/content-requests.ts';
+import type { Guide } from '../../shared/content/guide.ts';
 import { readDeviceToken } from '../device/kiosk-device-records.ts';
 import {
   imageKey,
@@ -29,6 +34,7 @@ import type {
 } from '../local-db/kiosk-db.ts';
 import { countOutbox } from '../outbox/outbox-records.ts';
 import { APP_VERSION } from './app-version.ts';
+import { checkContentRelease } from '../server-answers/answer-checks.ts';
 
 export type SyncOutcome =
   /** The tablet already has (or has staged) the newest release. */
@@ -153,7 +159,7 @@ async function fetchRelease(
   if (etag) headers['If-None-Match'] = etag;
   // A paired tablet gets its own branch's content (and learns here if its pairing was revoked).
   if (token !== null) headers.Authorization = `Bearer ${token}`;
-  const response = await fetchImpl(`${baseUrl}${API.content.path}?since=${since}`, {
+  const response = await fetchImpl(`${baseUrl}${CONTENT_PATH}?since=${since}`, {
     headers,
     cache: 'no-store',
   });
@@ -161,18 +167,19 @@ async function fetchRelease(
   if (!response.ok) {
     throw new ContentSyncError(`The server answered ${response.status} for content.`);
   }
-  const parsed = ContentRelease.safeParse(await response.json());
-  if (!parsed.success) {
+  const checked = checkContentRelease(await response.json());
+  if (!checked.ok) {
     throw new ContentSyncError(
-      `The server sent content this kiosk cannot read:\n${describeProblems(parsed.error)}`,
+      `The server sent content this kiosk cannot read:\n${checked.problems.join('\n')}`,
     );
   }
-  if (parsed.data.since !== 0 && parsed.data.since !== since) {
+  const release = checked.value;
+  if (release.since !== 0 && release.since !== since) {
     throw new ContentSyncError(
-      `The server sent the changes since release ${parsed.data.since}, but this tablet asked for those since ${since}.`,
+      `The server sent the changes since release ${release.since}, but this tablet asked for those since ${since}.`,
     );
   }
-  return { release: parsed.data, etag: response.headers.get('ETag') };
+  return { release, etag: response.headers.get('ETag') };
 }
 
 /**
@@ -233,12 +240,20 @@ interface NextRelease {
   images: NeededImage[];
 }
 
-/** The pictures a guide shows, with their hashes; undefined when one is not described. */
+/**
+ * The pictures a guide shows and the read-aloud recordings it plays, with
+ * their hashes; undefined when one is not described.
+ */
 function imagesOf(guide: Guide, described: Map<string, NeededImage>): NeededImage[] | undefined {
+  const ids = new Set(
+    guide.steps.flatMap((step) => [
+      ...(step.image ? [step.image.id] : []),
+      ...Object.values(step.text).flatMap((words) => (words.audio ? [words.audio.id] : [])),
+    ]),
+  );
   const shows: NeededImage[] = [];
-  for (const step of guide.steps) {
-    if (!step.image || shows.some((image) => image.id === step.image?.id)) continue;
-    const image = described.get(step.image.id);
+  for (const id of ids) {
+    const image = described.get(id);
     if (!image) return undefined;
     shows.push(image);
   }

@@ -3,17 +3,16 @@
  * device token, and asks the server who it is at start. It owns the pairing
  * row; the outbox only reads the token from it.
  */
-import {
-  DEVICES_API,
-  DeviceProblem,
-  PairedKioskDevice,
-  PairingCode,
-  PairingResponse,
-  type DeviceProblemCode,
-  type KioskDevice,
-} from '../../shared/api/devices.ts';
+import { DEVICE_ROUTES } from '../../shared/api/device-requests.ts';
+import type { DeviceProblemCode, KioskDevice } from '../../shared/api/devices.ts';
 import { kioskDb, type KioskDatabase } from '../local-db/kiosk-db.ts';
 import { wakeOutbox } from '../outbox/outbox-signal.ts';
+import {
+  checkDeviceProblem,
+  checkPairedKioskDevice,
+  checkPairingCode,
+  checkPairingResponse,
+} from '../server-answers/answer-checks.ts';
 import {
   flagDeviceProblem,
   readKioskDevice,
@@ -50,8 +49,8 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function messageOf(body: unknown, status: number): string {
-  const problem = DeviceProblem.safeParse(body);
-  return problem.success ? problem.data.message : `The server answered ${status}.`;
+  const problem = checkDeviceProblem(body);
+  return problem.ok ? problem.value.message : `The server answered ${status}.`;
 }
 
 /**
@@ -64,20 +63,20 @@ export async function pairDevice(
   options: DeviceApiOptions = {},
 ): Promise<PairingOutcome> {
   const { db = kioskDb, fetch: fetchImpl = fetch, baseUrl = '', now = Date.now } = options;
-  const parsedCode = PairingCode.safeParse(code);
-  if (!parsedCode.success) {
+  const parsedCode = checkPairingCode(code);
+  if (!parsedCode.ok) {
     return {
       status: 'failed',
       reason: 'invalid-code',
-      message: parsedCode.error.issues[0]?.message ?? '',
+      message: `The pairing code ${parsedCode.problems.join('; ')}.`,
     };
   }
   let response: Response;
   try {
-    response = await fetchImpl(`${baseUrl}${DEVICES_API.pair.path}`, {
-      method: DEVICES_API.pair.method,
+    response = await fetchImpl(`${baseUrl}${DEVICE_ROUTES.pair.path}`, {
+      method: DEVICE_ROUTES.pair.method,
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ code: parsedCode.data }),
+      body: JSON.stringify({ code: parsedCode.value }),
       cache: 'no-store',
       redirect: 'error',
     });
@@ -94,8 +93,8 @@ export async function pairDevice(
       response.status === 429 ? 'rate-limited' : response.status === 400 ? 'wrong-code' : 'server';
     return { status: 'failed', reason, message: messageOf(body, response.status) };
   }
-  const paired = PairingResponse.safeParse(body);
-  if (!paired.success) {
+  const paired = checkPairingResponse(body);
+  if (!paired.ok) {
     return {
       status: 'failed',
       reason: 'server',
@@ -105,8 +104,8 @@ export async function pairDevice(
   await savePairing(
     db,
     {
-      deviceToken: paired.data.deviceToken,
-      device: paired.data.device,
+      deviceToken: paired.value.deviceToken,
+      device: paired.value.device,
       library: null,
       // The branch's PIN comes with the settings, from the check below.
       setupPin: null,
@@ -119,7 +118,7 @@ export async function pairDevice(
   } catch {
     // The pairing is stored; the start-up check fetches the settings later.
   }
-  return { status: 'paired', device: paired.data.device };
+  return { status: 'paired', device: paired.value.device };
 }
 
 /**
@@ -134,7 +133,7 @@ export async function refreshDevice(options: DeviceApiOptions = {}): Promise<Dev
   const token = stored.deviceToken;
   let response: Response;
   try {
-    response = await fetchImpl(`${baseUrl}${DEVICES_API.me.path}`, {
+    response = await fetchImpl(`${baseUrl}${DEVICE_ROUTES.me.path}`, {
       headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
       cache: 'no-store',
       redirect: 'error',
@@ -147,20 +146,20 @@ export async function refreshDevice(options: DeviceApiOptions = {}): Promise<Dev
   }
   const body = await readJson(response);
   if (response.status === 401) {
-    const problem = DeviceProblem.safeParse(body);
-    const code = problem.success ? problem.data.code : undefined;
+    const problem = checkDeviceProblem(body);
+    const code = problem.ok ? problem.value.code : undefined;
     if (code) {
       await flagDeviceProblem(db, token, code);
       return { status: 'needs-setup', code };
     }
   }
   if (!response.ok) return { status: 'unreachable', message: messageOf(body, response.status) };
-  const details = PairedKioskDevice.safeParse(body);
-  if (!details.success) {
+  const details = checkPairedKioskDevice(body);
+  if (!details.ok) {
     return { status: 'unreachable', message: 'The server sent details this tablet cannot read.' };
   }
-  await saveDeviceDetails(db, token, details.data, now());
+  await saveDeviceDetails(db, token, details.value, now());
   // The server answered: calls waiting out a backoff can go now.
   wakeOutbox('reconnected');
-  return { status: 'paired', device: details.data.device };
+  return { status: 'paired', device: details.value.device };
 }

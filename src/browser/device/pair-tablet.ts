@@ -1,6 +1,7 @@
 /**
- * Pairing as the kiosk's screens start it. The enrollment code (and zod) is
- * loaded only when staff pair, never with the visitor's start screen.
+ * Pairing as the kiosk's screens start it. The enrollment code is loaded
+ * after the first render (the device check uses it too), never before the
+ * visitor's start screen shows.
  */
 import { kioskDb } from '../local-db/kiosk-db.ts';
 import type { PairingOutcome } from './device-enrollment.ts';

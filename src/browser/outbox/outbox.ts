@@ -7,9 +7,10 @@
  * same process), so two tabs or two triggers never send the same call twice
  * at once. Needs no window: Node tests drive the real thing.
  */
-import { DeviceProblem, type DeviceProblemCode } from '../../shared/api/devices.ts';
-import { HELP_CALLS_API, HelpCall, helpCallUrl } from '../../shared/api/help-calls.ts';
+import type { DeviceProblemCode } from '../../shared/api/devices.ts';
+import { HELP_CALL_ROUTES, helpCallUrl } from '../../shared/api/help-call-requests.ts';
 import type { KioskDatabase, OutboxHelpCall, OutboxProblem } from '../local-db/kiosk-db.ts';
+import { checkDeviceProblem, checkHelpCall } from '../server-answers/answer-checks.ts';
 import {
   beginSend,
   nextActionFor,
@@ -238,7 +239,7 @@ export class Outbox {
     const started = await beginSend(this.db, listed.id);
     if (!started) return false; // cancelled just now: the next step cancels it
     const { call, maybeOnServerBefore } = started;
-    const answer = await this.request(HELP_CALLS_API.send.method, helpCallUrl(call.id), token, {
+    const answer = await this.request(HELP_CALL_ROUTES.send.method, helpCallUrl(call.id), token, {
       body: call.request,
     });
     if (answer.kind === 'no-answer') {
@@ -279,7 +280,7 @@ export class Outbox {
     return this.askAboutCall(
       call,
       token,
-      HELP_CALLS_API.cancel.method,
+      HELP_CALL_ROUTES.cancel.method,
       `${helpCallUrl(call.id)}/cancel`,
       async (problem) => {
         // 404 for a call never delivered: the server never had it. Either way, nobody is coming.
@@ -293,7 +294,7 @@ export class Outbox {
     return this.askAboutCall(
       call,
       token,
-      HELP_CALLS_API.read.method,
+      HELP_CALL_ROUTES.read.method,
       helpCallUrl(call.id),
       async (problem) => {
         // The server no longer knows the call (e.g. restored from a backup): staff cannot see it.
@@ -342,8 +343,8 @@ export class Outbox {
 
   /** A 2xx about the call: the HelpCall it carries says what staff did. */
   private async storeAnswer(call: OutboxHelpCall, answer: Answer & { kind: 'answer' }) {
-    const parsed = HelpCall.safeParse(answer.body);
-    if (!parsed.success || parsed.data.id.toLowerCase() !== call.id.toLowerCase()) {
+    const parsed = checkHelpCall(answer.body);
+    if (!parsed.ok || parsed.value.id.toLowerCase() !== call.id.toLowerCase()) {
       // E.g. a captive portal's page with a 200: that is not the server saying it has the call.
       await this.retryLater(
         call,
@@ -355,7 +356,7 @@ export class Outbox {
     const now = this.now();
     const pollIn = this.policy.pollIntervalMs * (0.9 + 0.2 * this.random());
     await recordServerAnswer(this.db, call.id, {
-      status: parsed.data.status,
+      status: parsed.value.status,
       now,
       nextAttemptAt: now + pollIn,
     });
@@ -464,7 +465,7 @@ function problemOf(
   body: unknown,
   status: number,
 ): { code: DeviceProblemCode | null; message: string } {
-  const parsed = DeviceProblem.safeParse(body);
-  if (!parsed.success) return { code: null, message: `The server answered ${status}.` };
-  return { code: parsed.data.code ?? null, message: parsed.data.message };
+  const parsed = checkDeviceProblem(body);
+  if (!parsed.ok) return { code: null, message: `The server answered ${status}.` };
+  return { code: parsed.value.code ?? null, message: parsed.value.message };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Guide, LanguageCodeSchema, Slug } from '../content/guide.ts';
+import { CONTENT_PATH } from './content-requests.ts';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -72,16 +73,6 @@ export const ContentRelease = z.object({
   images: z.array(ContentImage),
 });
 
-/**
- * What a paired tablet tells the server with each content request, for the
- * admins' device list. The release it shows visitors is the `since` parameter.
- */
-export const TABLET_REPORT_HEADERS = {
-  appVersion: 'lotsen-app-version',
-  /** Help calls still waiting on the tablet to be delivered. */
-  pendingCalls: 'lotsen-pending-calls',
-} as const;
-
 /** Every error the API sends: a status, and a sentence a person can act on. */
 export const ApiProblem = z.object({
   statusCode: z.number().int(),
@@ -92,13 +83,13 @@ export const ApiProblem = z.object({
 export const API = {
   health: { method: 'GET', path: '/api/health', response: Health },
   /** ?since=<release the tablet shows>; 304 when the tablet already has the newest. */
-  content: { method: 'GET', path: '/api/content', response: ContentRelease },
+  content: { method: 'GET', path: CONTENT_PATH, response: ContentRelease },
   /** The image's bytes; `?v=<sha256>` makes the URL immutable. */
   image: { method: 'GET', path: '/api/images/:id' },
 } as const;
 
-export const imageUrl = (image: { id: string; sha256: string }) =>
-  `/api/images/${encodeURIComponent(image.id)}?v=${image.sha256}`;
+// Without zod, for the kiosk's content sync: see content-requests.ts.
+export { imageUrl, TABLET_REPORT_HEADERS } from './content-requests.ts';
 
 export type Health = z.infer<typeof Health>;
 export type BranchSettings = z.infer<typeof BranchSettings>;

@@ -5,16 +5,17 @@
  */
 import { z } from 'zod';
 import { ApiProblem, LibrarySettings } from './contract.ts';
+import { DEVICE_PROBLEM_CODES, DEVICE_ROUTES, PAIRING_CODE_DIGITS } from './device-requests.ts';
 
-/**
- * Set on a device's 401 so the kiosk can tell "go back to setup" from other
- * failures: never paired (or the token was replaced), or revoked by an admin.
- */
-export const DEVICE_PROBLEM_CODES = ['device-not-paired', 'device-revoked'] as const;
+// Without zod, for the kiosk's device check and outbox: see device-requests.ts.
+export {
+  DEVICE_PROBLEM_CODES,
+  DEVICE_ROUTES,
+  PAIRING_CODE_DIGITS,
+  PAIRING_CODE_MINUTES,
+} from './device-requests.ts';
+
 export const DeviceProblem = ApiProblem.extend({ code: z.enum(DEVICE_PROBLEM_CODES).optional() });
-
-export const PAIRING_CODE_DIGITS = 6;
-export const PAIRING_CODE_MINUTES = 15;
 
 export const PairingCode = z
   .string()
@@ -116,33 +117,13 @@ export const IssuedPairingCode = z.object({
 export const KioskDeviceList = z.object({ devices: z.array(KioskDeviceDetails) });
 
 export const DEVICES_API = {
-  pair: {
-    method: 'POST',
-    path: '/api/devices/pair',
-    request: PairingRequest,
-    response: PairingResponse,
-  },
-  me: { method: 'GET', path: '/api/devices/me', response: PairedKioskDevice },
-  list: { method: 'GET', path: '/api/admin/devices', response: KioskDeviceList },
-  create: {
-    method: 'POST',
-    path: '/api/admin/devices',
-    request: NewKioskDevice,
-    response: IssuedPairingCode,
-  },
-  update: {
-    method: 'PATCH',
-    path: '/api/admin/devices/:id',
-    request: KioskDeviceChange,
-    response: KioskDeviceDetails,
-  },
-  revoke: { method: 'POST', path: '/api/admin/devices/:id/revoke', response: KioskDeviceDetails },
-  /** Pairing with the new code replaces the tablet's token (and lifts a revocation). */
-  newPairingCode: {
-    method: 'POST',
-    path: '/api/admin/devices/:id/pairing-code',
-    response: IssuedPairingCode,
-  },
+  pair: { ...DEVICE_ROUTES.pair, request: PairingRequest, response: PairingResponse },
+  me: { ...DEVICE_ROUTES.me, response: PairedKioskDevice },
+  list: { ...DEVICE_ROUTES.list, response: KioskDeviceList },
+  create: { ...DEVICE_ROUTES.create, request: NewKioskDevice, response: IssuedPairingCode },
+  update: { ...DEVICE_ROUTES.update, request: KioskDeviceChange, response: KioskDeviceDetails },
+  revoke: { ...DEVICE_ROUTES.revoke, response: KioskDeviceDetails },
+  newPairingCode: { ...DEVICE_ROUTES.newPairingCode, response: IssuedPairingCode },
 } as const;
 
 export type DeviceProblemCode = (typeof DEVICE_PROBLEM_CODES)[number];

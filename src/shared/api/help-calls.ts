@@ -6,9 +6,28 @@
  */
 import { z } from 'zod';
 import { LanguageCodeSchema, Slug } from '../content/guide.ts';
+import {
+  HELP_CALL_EVENT_TYPES,
+  HELP_CALL_ROUTES,
+  HELP_CALL_STATUSES,
+  HELP_NEEDS,
+} from './help-call-requests.ts';
 
-/** What the visitor told the tablet about themselves. Never free text: only these. */
-export const HELP_NEEDS = ['speaks-my-language', 'trouble-seeing', 'trouble-hearing'] as const;
+// Without zod, for the kiosk's outbox: see help-call-requests.ts.
+export {
+  branchEventsUrl,
+  HELP_CALL_EVENT_TYPES,
+  HELP_CALL_HEARTBEAT_EVENT,
+  HELP_CALL_HEARTBEAT_INTERVAL_MS,
+  HELP_CALL_RESYNC_EVENT,
+  HELP_CALL_ROUTES,
+  HELP_CALL_STATUSES,
+  HELP_CALL_STREAM_EVENT,
+  HELP_NEEDS,
+  helpCallUrl,
+  OPEN_HELP_CALL_STATUSES,
+} from './help-call-requests.ts';
+
 export const HelpNeed = z.enum(HELP_NEEDS);
 
 export const HelpCallId = z.uuid('A help call id is a UUID, e.g. from crypto.randomUUID().');
@@ -33,10 +52,7 @@ export const HelpCallRequest = z
   })
   .strict();
 
-export const HELP_CALL_STATUSES = ['waiting', 'acknowledged', 'done', 'cancelled'] as const;
 export const HelpCallStatus = z.enum(HELP_CALL_STATUSES);
-/** Calls staff still have to act on. */
-export const OPEN_HELP_CALL_STATUSES = ['waiting', 'acknowledged'] as const;
 
 /** A help call as the tablet sees it. Times are ISO 8601 in UTC. */
 export const HelpCall = z.object({
@@ -66,25 +82,7 @@ export const HelpCallResponder = z.object({ id: z.number().int().positive(), ema
 
 export const StaffHelpCall = HelpCall.extend({ acknowledgedBy: HelpCallResponder.nullable() });
 
-export const HELP_CALL_EVENT_TYPES = ['created', 'acknowledged', 'done', 'cancelled'] as const;
 export const HelpCallEventType = z.enum(HELP_CALL_EVENT_TYPES);
-
-/** The `event:` name of help call events in the staff stream. */
-export const HELP_CALL_STREAM_EVENT = 'help-call';
-/**
- * Sent instead of a very long replay: the client should reload the branch's
- * calls and continue from `lastEventId`.
- */
-export const HELP_CALL_RESYNC_EVENT = 'resync';
-/**
- * Sent while nothing else happens, with `data: {}` and no `id:` (so
- * Last-Event-ID stays as it was). A named event, not an SSE comment:
- * EventSource never shows comments to the page, and the staff screen must
- * notice when these stop coming (a phone asleep, a Wi-Fi switch).
- */
-export const HELP_CALL_HEARTBEAT_EVENT = 'heartbeat';
-/** How often the server sends a heartbeat (its eventStreamHeartbeatMs; tests shorten it). */
-export const HELP_CALL_HEARTBEAT_INTERVAL_MS = 15_000;
 
 /**
  * The `data:` of a help-call event. `call` is the call as it is when the
@@ -105,37 +103,15 @@ export const BranchHelpCalls = z.object({
 });
 
 export const HELP_CALLS_API = {
-  /** Tablet (Bearer). 201 the first time, 200 for the same call again, 422 for a different one. */
-  send: {
-    method: 'PUT',
-    path: '/api/help-calls/:id',
-    request: HelpCallRequest,
-    response: HelpCall,
-  },
-  /** Tablet (Bearer): only its own calls. */
-  read: { method: 'GET', path: '/api/help-calls/:id', response: HelpCall },
-  cancel: { method: 'POST', path: '/api/help-calls/:id/cancel', response: HelpCall },
-  /** Staff: "I'm coming". */
-  acknowledge: {
-    method: 'POST',
-    path: '/api/help-calls/:id/acknowledge',
-    response: StaffHelpCall,
-  },
-  done: { method: 'POST', path: '/api/help-calls/:id/done', response: StaffHelpCall },
-  branches: { method: 'GET', path: '/api/staff/branches', response: StaffBranchList },
-  branchCalls: {
-    method: 'GET',
-    path: '/api/staff/branches/:branchId/calls',
-    response: BranchHelpCalls,
-  },
-  /** Server-Sent Events; resumes from Last-Event-ID, or ?after=<event id> on the first connect. */
-  branchEvents: { method: 'GET', path: '/api/staff/branches/:branchId/events' },
+  send: { ...HELP_CALL_ROUTES.send, request: HelpCallRequest, response: HelpCall },
+  read: { ...HELP_CALL_ROUTES.read, response: HelpCall },
+  cancel: { ...HELP_CALL_ROUTES.cancel, response: HelpCall },
+  acknowledge: { ...HELP_CALL_ROUTES.acknowledge, response: StaffHelpCall },
+  done: { ...HELP_CALL_ROUTES.done, response: StaffHelpCall },
+  branches: { ...HELP_CALL_ROUTES.branches, response: StaffBranchList },
+  branchCalls: { ...HELP_CALL_ROUTES.branchCalls, response: BranchHelpCalls },
+  branchEvents: HELP_CALL_ROUTES.branchEvents,
 } as const;
-
-export const helpCallUrl = (id: string) => `/api/help-calls/${encodeURIComponent(id)}`;
-
-export const branchEventsUrl = (branchId: number, after: number) =>
-  `/api/staff/branches/${branchId}/events?after=${after}`;
 
 export type HelpNeed = z.infer<typeof HelpNeed>;
 export type HelpCallRequest = z.infer<typeof HelpCallRequest>;
