@@ -1,9 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, type CategoryId } from '../shared/content/categories.ts';
 import type { Guide } from '../shared/content/guide.ts';
+import { isLanguageCode, SOURCE_LANGUAGE } from '../shared/languages.ts';
 import { Icon } from './Icons.tsx';
+import { sayName, useVoiceFor } from './read-aloud/speech.ts';
 
-/** A big tile for each kind of help the tablet has at least one guide for. */
+/**
+ * A big tile for each kind of help the tablet has at least one guide for.
+ * A touched tile says its name aloud (for visitors who do not read well)
+ * when the tablet has a voice for the kiosk's language, and opens.
+ */
 export function CategoryTiles({
   guides,
   onOpen,
@@ -11,7 +17,8 @@ export function CategoryTiles({
   guides: readonly Guide[];
   onOpen: (category: CategoryId) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const voice = useVoiceFor(isLanguageCode(i18n.language) ? i18n.language : SOURCE_LANGUAGE);
   const withGuides = CATEGORIES.filter((category) =>
     guides.some((guide) => guide.category === category.id),
   );
@@ -28,6 +35,7 @@ export function CategoryTiles({
               type="button"
               className="tile"
               onClick={() => {
+                sayName(t(`categories.${category.id}`), voice);
                 onOpen(category.id);
               }}
             >

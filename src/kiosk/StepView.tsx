@@ -5,12 +5,13 @@ import { CalloutBox } from './CalloutBox.tsx';
 import { stepTextIn } from '../shared/content/guide-language.ts';
 import { languageByCode } from '../shared/languages.ts';
 import { MarkupText, type SettingValues } from './MarkupText.tsx';
+import { ReadAloudButton } from './read-aloud/ReadAloudButton.tsx';
 import { StepPicture } from './StepPicture.tsx';
 
 /**
  * One step of a guide, all of it in one language. The step's title is the
  * screen's heading on the kiosk; the admin preview, which shows the step
- * inside a page of its own, makes it a lower level.
+ * inside a page of its own, makes it a lower level. Both can read it aloud.
  */
 export function StepView({
   step,
@@ -33,6 +34,7 @@ export function StepView({
         <Heading className="step-title" ref={headingRef} tabIndex={-1}>
           {text.title}
         </Heading>
+        <ReadAloudButton text={text} language={language} settings={settings} />
         <div className="step-body">
           <MarkupText source={text.body} settings={settings} />
         </div>
