@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useAppUpdate } from '../browser/app-updates/use-app-update.ts';
 import { KioskApp } from '../kiosk/KioskApp.tsx';
 import { areaForPath } from './areas.ts';
@@ -17,7 +17,7 @@ const AdminApp = lazy(() =>
 /**
  * Composes the app: picks the area by path, keeps content in sync (new
  * guides appear between visitors) and applies app updates when the kiosk is
- * idle on its start screen.
+ * idle on its start screen, or at once when it starts over for the next visitor.
  */
 export function App() {
   const area = areaForPath(window.location.pathname);
@@ -25,11 +25,16 @@ export function App() {
   const [betweenVisitors, setBetweenVisitors] = useState(false);
   const kiosk = area === 'kiosk';
   // Only tablets keep guides offline, send help calls and check their pairing.
-  useContentSync(kiosk, betweenVisitors);
+  const { applyStagedGuides } = useContentSync(kiosk, betweenVisitors);
   useOutbox(kiosk);
   useDeviceCheck(kiosk);
   // A staff screen has no visitor to protect: its state comes back from the server after a reload.
-  useAppUpdate(kiosk ? safeToReload : true);
+  const { applyWaitingUpdate } = useAppUpdate(kiosk ? safeToReload : true);
+  // The visitor has gone: what waited for them to leave is applied now. Guides first, as
+  // the app update reloads the page (the new version then starts on the new guides).
+  const applyPendingUpdates = useCallback(() => {
+    applyStagedGuides().then(applyWaitingUpdate).catch(console.error);
+  }, [applyStagedGuides, applyWaitingUpdate]);
 
   switch (area) {
     case 'staff':
@@ -49,6 +54,7 @@ export function App() {
         <KioskApp
           onSafeToReloadChange={setSafeToReload}
           onBetweenVisitorsChange={setBetweenVisitors}
+          onStartOver={applyPendingUpdates}
         />
       );
   }

@@ -16,8 +16,13 @@ type ContentSyncModule = Awaited<ReturnType<typeof loadContentSync>>;
  * downloads and stages new releases in the background, and a staged release
  * is applied only between visitors (or at once on a tablet with no guides
  * yet), so nobody's guide or guide list changes under their finger.
+ * Returns a way to apply a staged release now, for the moment the kiosk starts
+ * over: the visitor has gone.
  */
-export function useContentSync(enabled: boolean, betweenVisitors: boolean): void {
+export function useContentSync(
+  enabled: boolean,
+  betweenVisitors: boolean,
+): { applyStagedGuides: () => Promise<void> } {
   const schedule = useRef<ContentSyncSchedule | null>(null);
   const start = useCallback(({ scheduleContentSync }: ContentSyncModule) => {
     const started = scheduleContentSync({
@@ -41,6 +46,21 @@ export function useContentSync(enabled: boolean, betweenVisitors: boolean): void
   }, [enabled, betweenVisitors]);
 
   useApplyBetweenVisitors(enabled, betweenVisitors);
+  const applyNow = useCallback(
+    () => (enabled ? applyStagedGuides() : Promise.resolve()),
+    [enabled],
+  );
+  return { applyStagedGuides: applyNow };
+}
+
+/** Applies the staged release, if there is one; on failure the tablet keeps the guides it has. */
+async function applyStagedGuides(): Promise<void> {
+  try {
+    const outcome = await applyStagedRelease(kioskDb);
+    if (outcome.status === 'incomplete') console.warn(outcome.reason);
+  } catch (error) {
+    console.warn('The new guides could not be applied; the tablet keeps its guides.', error);
+  }
 }
 
 function useApplyBetweenVisitors(enabled: boolean, betweenVisitors: boolean): void {
@@ -52,13 +72,6 @@ function useApplyBetweenVisitors(enabled: boolean, betweenVisitors: boolean): vo
 
   useEffect(() => {
     if (!enabled || staged == null || !mayApply) return;
-    applyStagedRelease(kioskDb).then(
-      (outcome) => {
-        if (outcome.status === 'incomplete') console.warn(outcome.reason);
-      },
-      (error: unknown) => {
-        console.warn('The new guides could not be applied; the tablet keeps its guides.', error);
-      },
-    );
+    void applyStagedGuides();
   }, [enabled, staged, mayApply]);
 }

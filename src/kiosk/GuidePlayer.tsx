@@ -6,6 +6,9 @@ import { contentLanguageFor, guideTextIn } from '../shared/content/guide-languag
 import { languageByCode } from '../shared/languages.ts';
 import { languageNameFor } from './language-name.ts';
 import { Icon } from './Icons.tsx';
+import { GuideOnPhone } from './phone/GuideOnPhone.tsx';
+import { guideOnPhoneUrl } from './phone/guide-on-phone-url.ts';
+import { StepLinkCard } from './phone/StepLinkCard.tsx';
 import type { SettingValues } from './MarkupText.tsx';
 import { StepView } from './StepView.tsx';
 import { useFocusOnChange } from './use-focus-on-change.ts';
@@ -17,8 +20,12 @@ export interface GuidePlayerProps {
   /** Shown instead when the guide is not in the visitor's language; Swedish when unset. */
   fallbackLanguage?: LanguageCode;
   settings: SettingValues;
+  /** Where visitors' phones reach Lotsen, for "this guide on your phone"; null: this tablet's address. */
+  publicUrl?: string | null;
   /** Back from the first step: to the list of guides. */
   onLeave: () => void;
+  /** The 1-based step to open at (a deep link); the first when absent. */
+  firstStep?: number;
   /** Done after the last step: to the start screen. */
   onFinish: () => void;
   /** The visitor moved to another step (1-based), e.g. for a help call to say where they are. */
@@ -31,12 +38,16 @@ export function GuidePlayer({
   visitorLanguage,
   fallbackLanguage,
   settings,
+  publicUrl = null,
+  firstStep = 1,
   onLeave,
   onFinish,
   onStepChange,
 }: GuidePlayerProps) {
   const { t } = useTranslation();
-  const [stepIndex, setStepIndex] = useState(0);
+  const [stepIndex, setStepIndex] = useState(() =>
+    Math.max(0, Math.min(firstStep, guide.steps.length) - 1),
+  );
   const headingRef = useFocusOnChange<HTMLHeadingElement>(stepIndex);
 
   const language = contentLanguageFor(guide, visitorLanguage, fallbackLanguage);
@@ -75,6 +86,14 @@ export function GuidePlayer({
           {guideTextIn(guide, language).title}
         </p>
         <p className="step-counter">{t('player.stepOf', { current: stepIndex + 1, total })}</p>
+        <GuideOnPhone
+          url={guideOnPhoneUrl({
+            base: publicUrl ?? window.location.origin,
+            guideId: guide.id,
+            language,
+            stepNumber: stepIndex + 1,
+          })}
+        />
         <div className="progress-track" aria-hidden="true">
           <div
             className="progress-fill"
@@ -89,6 +108,7 @@ export function GuidePlayer({
         settings={settings}
         headingRef={headingRef}
       />
+      {step.link && <StepLinkCard link={step.link} />}
       <div className="player-nav">
         <button type="button" className="button button-secondary button-large" onClick={goBack}>
           <Icon name="backward" className="icon-directional" />

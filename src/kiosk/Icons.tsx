@@ -17,7 +17,10 @@ export type ControlIconName =
   | 'speech'
   | 'eye'
   | 'ear'
-  | 'clock';
+  | 'clock'
+  | 'contrast'
+  | 'readAloud'
+  | 'stopReading';
 
 /**
  * Simple line pictograms on a 48×48 grid, drawn in the text colour. They
@@ -103,6 +106,19 @@ const SHAPES: Record<IconName | ControlIconName, ReactElement> = {
       <path d="M24 13v11l8 5" />
     </>
   ),
+  readAloud: (
+    <>
+      <path d="M6 18h8l11-9v30l-11-9H6z" />
+      <path d="M32 17a9 9 0 010 14M37 11a17 17 0 010 26" />
+    </>
+  ),
+  contrast: (
+    <>
+      <circle cx="24" cy="24" r="18" />
+      <path d="M24 6a18 18 0 010 36z" fill="currentColor" />
+    </>
+  ),
+  stopReading: <rect x="12" y="12" width="24" height="24" rx="3" />,
 };
 
 export function Icon({

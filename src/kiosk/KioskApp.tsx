@@ -3,33 +3,42 @@ import { useKioskDevice } from '../browser/device/kiosk-device-hooks.ts';
 import { pairingOf } from '../browser/device/kiosk-device-records.ts';
 import { changeKioskLanguage } from '../browser/i18n/kiosk-i18n.ts';
 import { useContentState, useGuides } from '../browser/local-db/content-hooks.ts';
-import {
-  callForHelp,
-  cancelHelpCall,
-  clearFinishedHelpCalls,
-  closeHelpCallPanel,
-} from '../browser/outbox/kiosk-outbox.ts';
+import { callForHelp, cancelHelpCall, closeHelpCallPanel } from '../browser/outbox/kiosk-outbox.ts';
 import { SOURCE_LANGUAGE, type LanguageCode } from '../shared/languages.ts';
 import { GuideList } from './GuideList.tsx';
-import { GuidePlayer } from './GuidePlayer.tsx';
-import { CallHelperDialog, type CallHelperMode } from './help/CallHelperDialog.tsx';
+import type { CallHelperMode } from './help/CallHelperDialog.tsx';
 import { HelpCallPanel } from './help/HelpCallPanel.tsx';
 import { useHelpCallView } from './help/use-help-call-view.ts';
+import { useDeepLink } from './deep-link.ts';
 import { KioskHeader } from './KioskHeader.tsx';
+// Loaded when first needed (and preloaded once the start screen is up): not on the start route.
+import {
+  CallHelperDialog,
+  GuidePlayer,
+  PairingResultDialog,
+  SetupDialog,
+  StillHereDialog,
+  usePreloadKioskScreens,
+} from './lazy-screens.tsx';
 import { navigate, START_SCREEN } from './kiosk-navigation.ts';
-import { PairingResultDialog } from './setup/PairingResultDialog.tsx';
-import { SetupDialog } from './setup/SetupDialog.tsx';
+import { KIOSK_LOCKDOWN } from './phone/kiosk-lockdown.ts';
+import { useReadingAloud } from './read-aloud/reading-aloud.ts';
 import { useSetupLinks } from './setup/use-setup-links.ts';
+import { startOver } from './start-over.ts';
 import { StartScreen } from './StartScreen.tsx';
-import { StillHereDialog } from './StillHereDialog.tsx';
 import { applyTextSize, DEFAULT_TEXT_SIZE, type TextSizeStep } from './text-size.ts';
-import { useIdle, useInactivityTimer } from './use-activity.ts';
+import { applyContrast, clearContrast, defaultContrast, type Contrast } from './contrast.ts';
+import {
+  ANSWER_WITHIN_SECONDS,
+  askIfStillThereAfterMs,
+  useIdle,
+  useInactivityTimer,
+  useTimeLimit,
+} from './use-activity.ts';
 import './kiosk.css';
 
 /** Nobody has touched the start screen for this long: safe to apply an app update. */
 const QUIET_AT_START_MS = 60_000;
-/** Nobody has touched a visitor's screen for this long: ask whether they are still there. */
-const ASK_IF_STILL_THERE_MS = 4 * 60_000;
 
 /**
  * The kiosk: start screen, a category's guides, a guide. Language and text
@@ -39,14 +48,18 @@ const ASK_IF_STILL_THERE_MS = 4 * 60_000;
 export function KioskApp({
   onSafeToReloadChange,
   onBetweenVisitorsChange,
+  onStartOver,
 }: {
   onSafeToReloadChange?: (safe: boolean) => void;
   /** True on the start screen: new guides may be applied then, never mid-guide or in a guide list. */
   onBetweenVisitorsChange?: (between: boolean) => void;
+  /** The visitor has gone and the kiosk started over: the moment to apply pending updates. */
+  onStartOver?: () => void;
 }) {
   const [screen, dispatch] = useReducer(navigate, START_SCREEN);
   const [language, setLanguage] = useState<LanguageCode>(SOURCE_LANGUAGE);
   const [textSize, setTextSize] = useState<TextSizeStep>(DEFAULT_TEXT_SIZE);
+  const [contrast, setContrast] = useState<Contrast>(defaultContrast);
   const [helpOpen, setHelpOpen] = useState(false);
   const [askingIfStillThere, setAskingIfStillThere] = useState(false);
   const [setupOpen, setSetupOpen] = useState(false);
@@ -60,6 +73,7 @@ export function KioskApp({
   const { pairingOutcome, clearPairingOutcome } = useSetupLinks(() => {
     setSetupOpen(true);
   });
+  usePreloadKioskScreens(Boolean(content));
 
   const chooseLanguage = (code: LanguageCode) => {
     latestLanguageChoice.current = code;
@@ -73,32 +87,56 @@ export function KioskApp({
       },
     );
   };
+  useDeepLink(content && guides, (guide, link) => {
+    if (link.language) chooseLanguage(link.language);
+    guideStep.current = Math.min(link.step, guide.steps.length);
+    dispatch({ type: 'openGuide', guide, step: guideStep.current });
+  });
 
-  const startOver = () => {
+  /**
+   * Everything the kiosk holds in memory about the visitor, back to how a new visitor finds
+   * it. Visitor state added to KioskApp (e.g. high contrast) must be reset here too.
+   */
+  const forgetVisitorState = () => {
     dispatch({ type: 'goHome' });
-    setHelpOpen(false);
-    setAskingIfStillThere(false);
-    setTextSize(DEFAULT_TEXT_SIZE);
+    guideStep.current = 1;
     chooseLanguage(SOURCE_LANGUAGE);
-    // Calls that are over leave the panel; a call still on its way stays (and is still sent).
-    clearFinishedHelpCalls().catch(console.error);
+    setTextSize(DEFAULT_TEXT_SIZE);
+    setContrast(defaultContrast());
+    setHelpOpen(false);
+    setSetupOpen(false);
+    clearPairingOutcome();
+    setAskingIfStillThere(false);
+  };
+  const startOverForNextVisitor = () => {
+    void startOver(forgetVisitorState).then(onStartOver);
   };
 
   const visitorPresent =
-    screen.name !== 'start' || language !== SOURCE_LANGUAGE || textSize !== DEFAULT_TEXT_SIZE;
+    screen.name !== 'start' ||
+    language !== SOURCE_LANGUAGE ||
+    textSize !== DEFAULT_TEXT_SIZE ||
+    contrast !== defaultContrast() ||
+    helpOpen ||
+    setupOpen;
   // While the visitor waits for a helper they often stop touching the screen: starting over
   // then would throw away their guide and language just before staff arrive to help with it.
   // So no "Are you still there?" while a call is on its way or with staff (see
-  // HOLD_START_OVER_AT_MOST_MS); the timer starts afresh when the call is over.
+  // HOLD_START_OVER_AT_MOST_MS), nor while a step is read aloud or a clip plays: the
+  // timer starts afresh when the call is over or the reading stops.
   const waitingForHelper = helpCall?.holdsStartOver ?? false;
+  const readingAloud = useReadingAloud();
+  const idleTiming = !waitingForHelper && !readingAloud;
+  if (!idleTiming && askingIfStillThere) setAskingIfStillThere(false);
   useInactivityTimer(
-    ASK_IF_STILL_THERE_MS,
+    askIfStillThereAfterMs(content?.library.idleResetSeconds),
     () => {
       if (visitorPresent) setAskingIfStillThere(true);
     },
     undefined,
-    !waitingForHelper,
+    idleTiming,
   );
+  useTimeLimit(askingIfStillThere, ANSWER_WITHIN_SECONDS * 1000, startOverForNextVisitor);
 
   const quiet = useIdle(QUIET_AT_START_MS);
   const safeToReload =
@@ -113,6 +151,10 @@ export function KioskApp({
   useEffect(() => {
     applyTextSize(textSize);
   }, [textSize]);
+  useEffect(() => {
+    applyContrast(contrast);
+    return clearContrast;
+  }, [contrast]);
 
   // undefined while the local database opens (a moment), null before the first sync ever finished.
   const ready = content !== undefined && guides !== undefined;
@@ -128,14 +170,16 @@ export function KioskApp({
       : 'not-set-up';
 
   return (
-    <div className="kiosk">
+    <div className="kiosk" {...KIOSK_LOCKDOWN}>
       <KioskHeader
         onStartScreen={screen.name === 'start'}
         textSize={textSize}
+        contrast={contrast}
         onGoHome={() => {
           dispatch({ type: 'goHome' });
         }}
         onTextSizeChange={setTextSize}
+        onContrastChange={setContrast}
         onCallHelper={() => {
           setHelpOpen(true);
         }}
@@ -178,9 +222,11 @@ export function KioskApp({
           <GuidePlayer
             key={screen.guide.id}
             guide={screen.guide}
+            firstStep={screen.step}
             visitorLanguage={language}
             fallbackLanguage={library.fallbackLanguage}
             settings={library}
+            publicUrl={library.publicUrl}
             onLeave={() => {
               dispatch({ type: 'backToGuideList' });
             }}
@@ -213,11 +259,11 @@ export function KioskApp({
         }}
       />
       <StillHereDialog
-        open={askingIfStillThere && !waitingForHelper}
+        open={askingIfStillThere}
         onStay={() => {
           setAskingIfStillThere(false);
         }}
-        onNoAnswer={startOver}
+        onStartOver={startOverForNextVisitor}
       />
       <SetupDialog
         open={setupOpen}

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { Contrast } from './contrast.ts';
+import { ContrastControl } from './ContrastControl.tsx';
 import { Icon } from './Icons.tsx';
 import { LotsenLogo } from './LotsenLogo.tsx';
 import { useLongPress } from './setup/use-long-press.ts';
@@ -10,21 +12,26 @@ const HOLD_FOR_SETUP_MS = 3_000;
 
 /**
  * The same bar on every screen, every control in the same place: the way
- * home (or the name, on the start screen), the text size, and "Call a
- * helper" at the end of the line.
+ * home (or the name, on the start screen), the display controls (text size,
+ * high contrast), and "Call a helper" at the end of the first line, where
+ * it stays however the rest wraps (kiosk.css).
  */
 export function KioskHeader({
   onStartScreen,
   textSize,
+  contrast,
   onGoHome,
   onTextSizeChange,
+  onContrastChange,
   onCallHelper,
   onLogoHeld,
 }: {
   onStartScreen: boolean;
   textSize: TextSizeStep;
+  contrast: Contrast;
   onGoHome: () => void;
   onTextSizeChange: (size: TextSizeStep) => void;
+  onContrastChange: (contrast: Contrast) => void;
   onCallHelper: () => void;
   /** The hidden staff gesture: the logo held for three seconds. Not a control for visitors. */
   onLogoHeld: () => void;
@@ -46,7 +53,10 @@ export function KioskHeader({
           </button>
         )}
       </div>
-      <TextSizeControl size={textSize} onChange={onTextSizeChange} />
+      <div className="kiosk-display-controls">
+        <TextSizeControl size={textSize} onChange={onTextSizeChange} />
+        <ContrastControl contrast={contrast} onChange={onContrastChange} />
+      </div>
       <button type="button" className="button call-helper" onClick={onCallHelper}>
         <Icon name="helper" />
         <span>{t('help.call')}</span>

@@ -9,12 +9,13 @@ import type { CategoryId } from '../shared/content/categories.ts';
 export type KioskScreen =
   | { name: 'start' }
   | { name: 'guideList'; category: CategoryId }
-  | { name: 'guide'; category: CategoryId; guide: Guide };
+  /** `step`: the 1-based step it opens at (a deep link); the first when absent. */
+  | { name: 'guide'; category: CategoryId; guide: Guide; step?: number };
 
 export type KioskNavigation =
   | { type: 'goHome' }
   | { type: 'openCategory'; category: CategoryId }
-  | { type: 'openGuide'; guide: Guide }
+  | { type: 'openGuide'; guide: Guide; step?: number }
   | { type: 'backToGuideList' };
 
 export const START_SCREEN: KioskScreen = { name: 'start' };
@@ -26,7 +27,12 @@ export function navigate(screen: KioskScreen, action: KioskNavigation): KioskScr
     case 'openCategory':
       return { name: 'guideList', category: action.category };
     case 'openGuide':
-      return { name: 'guide', category: action.guide.category, guide: action.guide };
+      return {
+        name: 'guide',
+        category: action.guide.category,
+        guide: action.guide,
+        step: action.step,
+      };
     case 'backToGuideList':
       return screen.name === 'guide' ? { name: 'guideList', category: screen.category } : screen;
   }

@@ -4,6 +4,29 @@ import { useEffect, useEffectEvent, useState } from 'react';
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
 
 /**
+ * How long "Are you still there?" waits for an answer before the kiosk starts
+ * over (the issue asks for at least 20 s).
+ */
+export const ANSWER_WITHIN_SECONDS = 30;
+
+/** Until the first sync brings the library's setting: two minutes, the library's default. */
+const DEFAULT_IDLE_RESET_SECONDS = 120;
+
+/**
+ * How long nobody touches a visitor's screen before the kiosk asks whether they
+ * are still there: the library's setting (LibrarySettings.idleResetSeconds, 30 to
+ * 1800 s). A tablet whose stored settings predate it, or none yet, uses the default.
+ */
+export function askIfStillThereAfterMs(idleResetSeconds: unknown): number {
+  const valid =
+    typeof idleResetSeconds === 'number' &&
+    Number.isInteger(idleResetSeconds) &&
+    idleResetSeconds >= 30 &&
+    idleResetSeconds <= 1800;
+  return (valid ? idleResetSeconds : DEFAULT_IDLE_RESET_SECONDS) * 1000;
+}
+
+/**
  * Calls `onIdle` once nobody has touched the kiosk for `afterMs`, and
  * `onActive` at every touch or key press. While `enabled` is false nothing
  * is timed; when it turns true again, the wait starts from then.
@@ -34,6 +57,18 @@ export function useInactivityTimer(
       }
     };
   }, [afterMs, enabled]);
+}
+
+/** Calls `onTimeUp` once `ms` after `running` turned true, unless it turned false first. */
+export function useTimeLimit(running: boolean, ms: number, onTimeUp: () => void): void {
+  const fire = useEffectEvent(onTimeUp);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(fire, ms);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [running, ms]);
 }
 
 /** True while nobody has touched the kiosk for `afterMs`. */

@@ -26,6 +26,10 @@ for (const width of [1024, 360]) {
     const email = `admin-a11y-${width}-${Date.now()}@bibliotek.example.se`;
     lotsen(['user', 'add', email, '--role', 'admin'], `${password}\n`);
     await page.setViewportSize({ width, height: 800 });
+    // The login screen first: the one every admin and editor meets.
+    await page.goto('/admin');
+    await expect(page.getByLabel('E-postadress')).toBeVisible();
+    await expectNoAxeViolations(page);
     await new GuideEditorPage(page).logIn(email, password);
 
     for (const section of SECTIONS) {

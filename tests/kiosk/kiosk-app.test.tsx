@@ -108,51 +108,7 @@ describe('KioskApp', () => {
     expect(screen.getByText('200 %')).toBeTruthy();
   });
 
-  it('asks whether the visitor is still there, and starts over when nobody answers', async () => {
-    await showGuides([BANKID_GUIDE]);
-    render(<KioskApp />);
-    fireEvent.click(await screen.findByRole('button', { name: 'English' }));
-    await screen.findByRole('button', { name: 'Call a helper' });
-    fireEvent.click(screen.getByRole('button', { name: 'BankID' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Get Mobile BankID' }));
-    expect(screen.getByText('Step 1 of 3')).toBeTruthy();
-
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    fireEvent.pointerDown(document.body); // the last touch, timed with the fake clock
-    act(() => {
-      vi.advanceTimersByTime(4 * 60_000);
-    });
-    expect(screen.getByRole('dialog', { name: 'Are you still there?' })).toBeTruthy();
-
-    await act(async () => {
-      vi.advanceTimersByTime(60_000);
-      await vi.runOnlyPendingTimersAsync();
-    });
-    vi.useRealTimers();
-    expect(await screen.findByText('Välkommen! Här får du hjälp steg för steg.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Svenska' }).getAttribute('aria-pressed')).toBe(
-      'true',
-    );
-  });
-
-  it('keeps the guide when the visitor answers that they are still there', async () => {
-    await showGuides([BANKID_GUIDE]);
-    render(<KioskApp />);
-    fireEvent.click(await screen.findByRole('button', { name: 'BankID' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Skaffa Mobilt BankID' }));
-
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    fireEvent.pointerDown(document.body);
-    act(() => {
-      vi.advanceTimersByTime(4 * 60_000);
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Ja, jag är kvar' }));
-    act(() => {
-      vi.advanceTimersByTime(60_000);
-    });
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByText('Steg 1 av 3')).toBeTruthy();
-  });
+  // The idle reset (asking, counting down, starting over) is tested in idle-reset.test.tsx.
 
   it('allows an app update only on a quiet start screen, never in the middle of a guide', async () => {
     await showGuides([BANKID_GUIDE]);
