@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { parseMarkup, type Inline, type LibrarySettingName } from '../shared/content/markup.ts';
 
 export type SettingValues = Record<LibrarySettingName, string>;
@@ -29,13 +29,17 @@ function renderInline(nodes: Inline[], settings: SettingValues): ReactNode[] {
       case 'bold':
         return <strong key={index}>{renderInline(node.children, settings)}</strong>;
       case 'label':
-        // Exactly what the phone or web page shows, so the visitor can find it there.
+        // Exactly what the phone or web page shows, so the visitor can find it there, with
+        // what it means in the visitor's language beside it.
         return (
-          <bdi key={index}>
-            <span className="screen-label" lang="sv" dir="ltr">
-              {node.text}
-            </span>
-          </bdi>
+          <Fragment key={index}>
+            <bdi>
+              <span className="screen-label" lang="sv" dir="ltr">
+                {node.text}
+              </span>
+            </bdi>
+            {node.meaning && <span className="screen-label-meaning"> ({node.meaning})</span>}
+          </Fragment>
         );
       case 'setting':
         return (

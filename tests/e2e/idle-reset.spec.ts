@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { addTablet, lotsen } from './operator-cli.ts';
 import { GuideEditorPage } from './page-models/guide-editor-page.ts';
@@ -5,14 +6,22 @@ import { GuidePlayerPage } from './page-models/guide-player-page.ts';
 import { KioskStartPage } from './page-models/kiosk-start-page.ts';
 import { seedGuide } from './seed-guides.ts';
 
+/** The kiosk's Arabic words, from the locale file the kiosk itself uses. */
+const arabicWords = JSON.parse(
+  readFileSync(new URL('../../locales/ar/kiosk.json', import.meta.url), 'utf8'),
+) as {
+  idle: { title: string; stay: string };
+  help: { call: string; title: string; callNow: string; status: { saved: string } };
+  textSize: { larger: string };
+};
 const ARABIC = {
-  question: 'هل ما زلت هنا؟',
-  stay: 'نعم، أنا هنا',
-  callHelper: 'اطلب مساعدة',
-  helpTitle: 'مساعدة من الموظفين',
-  callNow: 'اطلب مساعدة الآن',
-  saved: 'تم الحفظ – سيعرف الموظفون عندما يعود الاتصال.',
-  larger: 'نص أكبر',
+  question: arabicWords.idle.title,
+  stay: arabicWords.idle.stay,
+  callHelper: arabicWords.help.call,
+  helpTitle: arabicWords.help.title,
+  callNow: arabicWords.help.callNow,
+  saved: arabicWords.help.status.saved,
+  larger: arabicWords.textSize.larger,
 };
 const SWEDISH_SAVED = 'Sparat – personalen får veta så snart anslutningen är tillbaka.';
 

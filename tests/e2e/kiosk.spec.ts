@@ -47,11 +47,17 @@ test('a visitor pages through the BankID guide, one step per screen', async ({ p
   const arabic = new GuidePlayerPage(page, { next: 'التالي', back: 'رجوع', finish: 'تم' });
   await expect(arabic.counter).toHaveText(`الخطوة 1 من ${guide.steps.length}`);
   const labelStep = guide.steps.findIndex((step) =>
-    step.text.ar?.body.includes('[[BankID på annan enhet]]'),
+    step.text.ar?.body.includes('[[BankID på annan enhet|'),
   );
+  expect(labelStep).toBeGreaterThan(0);
   for (let step = 0; step < labelStep; step++) await arabic.next();
   const label = page.locator('.screen-label', { hasText: 'BankID på annan enhet' }).first();
   await expect(label).toHaveAttribute('lang', 'sv');
+  // Its meaning in Arabic beside it, in the step's language.
+  const meaning = /\[\[BankID på annan enhet\|([^\]]+)\]\]/.exec(
+    guide.steps[labelStep]?.text.ar?.body ?? '',
+  )?.[1];
+  await expect(page.locator('.step-body')).toContainText(`(${meaning ?? 'missing'})`);
 });
 
 test('Call a helper is in the same place on every screen', async ({ page }) => {

@@ -44,6 +44,15 @@ describe('MarkupText', () => {
     expect(label?.parentElement?.tagName).toBe('BDI');
   });
 
+  it('shows what a Swedish label means beside it, in the text\'s own language', () => {
+    const container = renderMarkup('اضغط على [[Logga in|تسجيل الدخول]] الآن.');
+    expect(container.querySelector('.screen-label')?.textContent).toBe('Logga in');
+    const meaning = container.querySelector('.screen-label-meaning');
+    expect(meaning?.textContent).toBe(' (تسجيل الدخول)');
+    expect(meaning?.closest('[lang="sv"]')).toBeNull();
+    expect(container.textContent).toBe('اضغط على Logga in (تسجيل الدخول) الآن.');
+  });
+
   it("fills in the library's settings", () => {
     const container = renderMarkup(
       'Öppna {transportApp} och fråga vid {infoDesk} på {libraryName}.',
