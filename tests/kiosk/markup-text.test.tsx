@@ -44,7 +44,7 @@ describe('MarkupText', () => {
     expect(label?.parentElement?.tagName).toBe('BDI');
   });
 
-  it('shows what a Swedish label means beside it, in the text\'s own language', () => {
+  it("shows what a Swedish label means beside it, in the text's own language", () => {
     const container = renderMarkup('اضغط على [[Logga in|تسجيل الدخول]] الآن.');
     expect(container.querySelector('.screen-label')?.textContent).toBe('Logga in');
     const meaning = container.querySelector('.screen-label-meaning');
