@@ -1,13 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftStep } from '../../shared/content/guide-draft.ts';
 import type { StepAudio } from '../../shared/content/guide.ts';
 import type { LanguageCode } from '../../shared/languages.ts';
-import { asApiRequestError, type ApiRequestError } from '../../staff/staff-api.ts';
-import { AdminProblem } from '../shell/StaffStrings.tsx';
 import { updateStepText } from './draft-editing.ts';
 import { serverImageUrl, uploadAudio } from './guide-editing-api.ts';
 import { languageLabel } from './language-labels.ts';
+import { MediaUpload } from './MediaUpload.tsx';
 
 /** The step with `language`'s recording set, or removed (a language left with no words goes). */
 function withAudio(step: DraftStep, language: LanguageCode, audio: StepAudio | undefined) {
@@ -36,43 +35,15 @@ export function StepAudioField({
   onChange: (step: DraftStep) => void;
 }) {
   const { t, i18n } = useTranslation('editor');
-  const inputId = useId();
   const hintId = useId();
-  const [uploading, setUploading] = useState(false);
-  const [problem, setProblem] = useState<ApiRequestError>();
   // An upload finishes later: it changes the step as it is then, not as it was when it began.
   const latest = useRef({ step, onChange });
   useEffect(() => {
     latest.current = { step, onChange };
   });
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const audio = step.text[language]?.audio;
   const names = { number: index + 1, language: languageLabel(language, i18n.language) };
-
-  const upload = (file: File) => {
-    setUploading(true);
-    setProblem(undefined);
-    uploadAudio(file).then(
-      (uploaded) => {
-        if (!mounted.current) return;
-        setUploading(false);
-        const current = latest.current;
-        current.onChange(withAudio(current.step, language, { id: uploaded.id }));
-      },
-      (error: unknown) => {
-        if (!mounted.current) return;
-        setUploading(false);
-        setProblem(asApiRequestError(error));
-      },
-    );
-  };
 
   return (
     <fieldset className="editor-callout editor-audio">
@@ -88,29 +59,17 @@ export function StepAudioField({
           aria-label={t('audio.preview', names)}
         />
       )}
-      <div className="editor-field">
-        <label htmlFor={inputId}>
-          {audio ? t('audio.replace', names) : t('audio.upload', names)}
-        </label>
-        <input
-          id={inputId}
-          type="file"
-          accept="audio/*"
-          aria-describedby={hintId}
-          disabled={uploading}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) upload(file);
-            event.target.value = '';
-          }}
-        />
-      </div>
-      {uploading && <p role="status">{t('audio.uploading')}</p>}
-      {problem && (
-        <p className="editor-alert" role="alert">
-          <AdminProblem problem={problem} />
-        </p>
-      )}
+      <MediaUpload
+        label={audio ? t('audio.replace', names) : t('audio.upload', names)}
+        accept="audio/*"
+        describedBy={hintId}
+        uploadingText={t('audio.uploading')}
+        upload={uploadAudio}
+        onUploaded={(uploaded) => {
+          const current = latest.current;
+          current.onChange(withAudio(current.step, language, { id: uploaded.id }));
+        }}
+      />
       {audio && (
         <button
           type="button"

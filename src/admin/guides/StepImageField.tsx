@@ -1,11 +1,9 @@
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UPLOAD_IMAGE_TYPES } from '../../shared/api/guide-editing.ts';
 import type { DraftStep } from '../../shared/content/guide-draft.ts';
 import { SOURCE_LANGUAGE } from '../../shared/languages.ts';
-import { asApiRequestError, type ApiRequestError } from '../../staff/staff-api.ts';
-import { AdminProblem } from '../shell/StaffStrings.tsx';
 import { serverImageUrl, uploadImage } from './guide-editing-api.ts';
+import { MediaUpload } from './MediaUpload.tsx';
 
 /** A step's picture: upload one (the server scales it down), see it, remove it. */
 export function StepImageField({
@@ -18,28 +16,6 @@ export function StepImageField({
   onChange: (change: (step: DraftStep) => DraftStep) => void;
 }) {
   const { t } = useTranslation('editor');
-  const inputId = useId();
-  const [uploading, setUploading] = useState(false);
-  const [problem, setProblem] = useState<ApiRequestError>();
-
-  const upload = (file: File) => {
-    setUploading(true);
-    setProblem(undefined);
-    uploadImage(file).then(
-      (image) => {
-        setUploading(false);
-        onChange((current) => ({
-          ...current,
-          image: { id: image.id, width: image.width, height: image.height },
-        }));
-      },
-      (error: unknown) => {
-        setUploading(false);
-        setProblem(asApiRequestError(error));
-      },
-    );
-  };
-
   return (
     <div className="editor-image">
       {step.image && (
@@ -52,30 +28,22 @@ export function StepImageField({
           />
         </figure>
       )}
-      <div className="editor-field">
-        <label htmlFor={inputId}>
-          {step.image
+      <MediaUpload
+        label={
+          step.image
             ? t('image.replace', { number: stepNumber })
-            : t('image.upload', { number: stepNumber })}
-        </label>
-        <input
-          id={inputId}
-          type="file"
-          accept={UPLOAD_IMAGE_TYPES.join(',')}
-          disabled={uploading}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) upload(file);
-            event.target.value = '';
-          }}
-        />
-      </div>
-      {uploading && <p role="status">{t('image.uploading')}</p>}
-      {problem && (
-        <p className="editor-alert" role="alert">
-          <AdminProblem problem={problem} />
-        </p>
-      )}
+            : t('image.upload', { number: stepNumber })
+        }
+        accept={UPLOAD_IMAGE_TYPES.join(',')}
+        uploadingText={t('image.uploading')}
+        upload={uploadImage}
+        onUploaded={(image) => {
+          onChange((current) => ({
+            ...current,
+            image: { id: image.id, width: image.width, height: image.height },
+          }));
+        }}
+      />
       {step.image && (
         <button
           type="button"
