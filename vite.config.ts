@@ -44,6 +44,16 @@ function assetFileNames(asset: { originalFileNames: string[] }): string {
   return `${folderOf(asset.originalFileNames.map((file) => `/${file}`))}/[name]-[hash][extname]`;
 }
 
+/**
+ * The content worker's file keeps its name (the page starts it by name, see
+ * content-worker-client.ts) and lives beside index.html, which the server
+ * revalidates, rather than under assets/, which browsers keep for a year.
+ */
+const CONTENT_WORKER = 'content-worker';
+function entryFileNames(chunk: { name: string }): string {
+  return chunk.name === CONTENT_WORKER ? `${CONTENT_WORKER}.js` : 'assets/[name]-[hash].js';
+}
+
 const isOnlineOnly = (fileName: string) =>
   ONLINE_ONLY_FOLDERS.some((folder) => fileName.startsWith(folder));
 
@@ -114,7 +124,15 @@ export default defineConfig({
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
-    rolldownOptions: { output: { chunkFileNames, assetFileNames } },
+    rolldownOptions: {
+      // The content worker is an entry of its own, not a Vite worker bundle, so it shares the
+      // page's chunks (Dexie, the database, the checks): the tablet downloads them once.
+      input: {
+        index: 'index.html',
+        [CONTENT_WORKER]: 'src/browser/content-sync/content-worker.ts',
+      },
+      output: { chunkFileNames, assetFileNames, entryFileNames },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },

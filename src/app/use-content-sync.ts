@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { ContentSyncSchedule } from '../browser/content-sync/content-sync-schedule.ts';
 import { useContentState, useStagedRelease } from '../browser/local-db/content-hooks.ts';
-import { applyStagedRelease } from '../browser/local-db/content.ts';
-import { kioskDb } from '../browser/local-db/kiosk-db.ts';
 import { useLazyProcess } from './use-lazy-process.ts';
 
 /** Back on the start screen, a sync older than this is repeated: cheap, as nothing new costs a 304. */
 const SYNC_BETWEEN_VISITORS_AFTER_MS = 60_000;
 
-const loadContentSync = () => import('../browser/content-sync/content-sync-schedule.ts');
-type ContentSyncModule = Awaited<ReturnType<typeof loadContentSync>>;
+const loadContentSync = () =>
+  Promise.all([
+    import('../browser/content-sync/content-sync-schedule.ts'),
+    import('../browser/content-sync/content-worker-client.ts'),
+  ]);
+type ContentSyncModules = Awaited<ReturnType<typeof loadContentSync>>;
 
 /**
  * Keeps the tablet's guides fresh for as long as the app is open: the sync
@@ -24,9 +26,9 @@ export function useContentSync(
   betweenVisitors: boolean,
 ): { applyStagedGuides: () => Promise<void> } {
   const schedule = useRef<ContentSyncSchedule | null>(null);
-  const start = useCallback(({ scheduleContentSync }: ContentSyncModule) => {
+  const start = useCallback(([{ scheduleContentSync }, { contentWorker }]: ContentSyncModules) => {
     const started = scheduleContentSync({
-      db: kioskDb,
+      sync: () => contentWorker().sync(),
       onError: (error) => {
         console.warn('Content sync failed; the tablet keeps its guides.', error);
       },
@@ -56,7 +58,8 @@ export function useContentSync(
 /** Applies the staged release, if there is one; on failure the tablet keeps the guides it has. */
 async function applyStagedGuides(): Promise<void> {
   try {
-    const outcome = await applyStagedRelease(kioskDb);
+    const { contentWorker } = await import('../browser/content-sync/content-worker-client.ts');
+    const outcome = await contentWorker().applyStaged();
     if (outcome.status === 'incomplete') console.warn(outcome.reason);
   } catch (error) {
     console.warn('The new guides could not be applied; the tablet keeps its guides.', error);

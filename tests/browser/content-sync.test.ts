@@ -388,7 +388,10 @@ describe('applying a staged release', () => {
 describe('the sync schedule', () => {
   it('syncs at start and again on request only when the last sync is old enough', async () => {
     vi.stubGlobal('window', new EventTarget()); // the schedule listens for `online`
-    const schedule = scheduleContentSync({ db, fetch: server.fetch, intervalMs: 60 * 60_000 });
+    const schedule = scheduleContentSync({
+      sync: () => syncContent({ db, fetch: server.fetch }),
+      intervalMs: 60 * 60_000,
+    });
     try {
       await expect.poll(() => db.stagedRelease.count()).toBe(1);
       await new Promise((resolve) => setTimeout(resolve, 0));

@@ -155,6 +155,21 @@ describe('the built service worker', () => {
     }
   });
 
+  it('builds the content worker beside index.html, precached, on chunks the page shares', () => {
+    const urls = new Set(precachedUrls());
+    expect(urls).toContain('content-worker.js');
+    // Its chunks are the page's own (Dexie, the database, the checks), so a tablet downloads them
+    // once, and all are precached: the worker starts offline too.
+    const workerChunks = staticClosure(['content-worker.js']);
+    const pageChunks = staticClosure(entryScripts());
+    const shared = [...workerChunks].filter((chunk) => pageChunks.has(chunk));
+    expect(shared.length).toBeGreaterThanOrEqual(1);
+    for (const chunk of workerChunks) expect(urls, chunk).toContain(chunk);
+    // It never starts zod, the staff or the admin screens.
+    expect([...workerChunks].filter(hasZod)).toEqual([]);
+    expect([...workerChunks].filter((chunk) => /^assets\/(staff|admin)\//.test(chunk))).toEqual([]);
+  });
+
   it('precaches the kiosk screens that load lazily, so they open offline', () => {
     const urls = precachedUrls();
     for (const screen of LAZY_KIOSK_SCREENS) {

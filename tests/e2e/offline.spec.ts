@@ -10,10 +10,18 @@ test('after one online visit, every guide opens offline with its pictures, after
   const start = new KioskStartPage(page);
   await start.goto();
   await start.waitForServiceWorkerControl();
+  // The guides came through the content worker, off the page's thread.
+  expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContain(
+    '/content-worker.js',
+  );
 
   await context.setOffline(true);
   await page.reload();
   await expect(start.categoryTiles.first()).toBeVisible();
+  // Offline the worker starts from the precache and the tablet keeps its guides.
+  await expect
+    .poll(() => page.workers().map((worker) => new URL(worker.url()).pathname))
+    .toContain('/content-worker.js');
   // Really offline: the server cannot be reached from the page.
   expect(
     await page.evaluate(() =>

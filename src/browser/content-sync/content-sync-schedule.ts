@@ -1,5 +1,4 @@
-import type { ContentSyncOptions, SyncOutcome } from './content-sync.ts';
-import { syncContent } from './content-sync.ts';
+import type { SyncOutcome } from './content-sync.ts';
 
 export interface ContentSyncSchedule {
   /** Ask for a sync now, e.g. when staff press "check for new guides". */
@@ -16,10 +15,13 @@ export interface ContentSyncSchedule {
  * kiosk is back on its start screen). Failures are quiet: the tablet keeps
  * what it has and tries again later.
  */
-export function scheduleContentSync(
-  options: ContentSyncOptions & { intervalMs?: number; onError?: (error: unknown) => void },
-): ContentSyncSchedule {
-  const { intervalMs = 5 * 60_000, onError = () => undefined } = options;
+export function scheduleContentSync(options: {
+  /** One sync: the content worker's in the app. */
+  sync: () => Promise<SyncOutcome>;
+  intervalMs?: number;
+  onError?: (error: unknown) => void;
+}): ContentSyncSchedule {
+  const { sync, intervalMs = 5 * 60_000, onError = () => undefined } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let running = 0;
@@ -28,7 +30,7 @@ export function scheduleContentSync(
   const syncNow = async () => {
     running += 1;
     try {
-      return await syncContent(options);
+      return await sync();
     } catch (error) {
       onError(error);
       return null;

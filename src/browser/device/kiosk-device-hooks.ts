@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../local-db/use-live-query.ts';
 import { kioskDb, type StoredKioskDevice } from '../local-db/kiosk-db.ts';
 import { readKioskDevice } from './kiosk-device-records.ts';
 

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './use-live-query.ts';
 import type { Guide } from '../../shared/content/guide.ts';
 import type { LibrarySettings } from '../../shared/api/contract.ts';
 import { kioskDb, type StoredImage } from './kiosk-db.ts';

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../local-db/use-live-query.ts';
 import { kioskDb, type OutboxHelpCall } from '../local-db/kiosk-db.ts';
 import { countOutbox, readCurrentHelpCall } from './outbox-records.ts';
 

@@ -1,0 +1,45 @@
+import { liveQuery } from 'dexie';
+import { type DependencyList, startTransition, useEffect, useState } from 'react';
+
+type Answer<T> = { deps: DependencyList; value: T } | { deps: DependencyList; error: unknown };
+
+/**
+ * Dexie's live query as a hook, like dexie-react-hooks' useLiveQuery, but each
+ * new answer renders as a transition: React renders the screen it changes in
+ * short slices, so a content sync landing while a visitor taps never holds
+ * their tap up. undefined until the first answer for these `deps` (never an
+ * answer for other deps); a failed query throws to the nearest error boundary.
+ */
+export function useLiveQuery<T>(
+  querier: () => Promise<T> | T,
+  deps: DependencyList,
+): T | undefined {
+  const [answer, setAnswer] = useState<Answer<T> | undefined>(undefined);
+  useEffect(() => {
+    const show = (next: Answer<T>) => {
+      startTransition(() => {
+        setAnswer(next);
+      });
+    };
+    const subscription = liveQuery(querier).subscribe({
+      next: (value) => {
+        show({ deps, value });
+      },
+      error: (error: unknown) => {
+        show({ deps, error });
+      },
+    });
+    return () => {
+      subscription.unsubscribe();
+    };
+    // The caller's deps say when the query changes, as with useEffect's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  if (!answer || !sameDeps(answer.deps, deps)) return undefined;
+  if ('error' in answer) throw answer.error;
+  return answer.value;
+}
+
+function sameDeps(a: DependencyList, b: DependencyList): boolean {
+  return a.length === b.length && a.every((dep, index) => Object.is(dep, b[index]));
+}
