@@ -10,7 +10,7 @@ import { ImageSource } from '../../src/kiosk/image-source.tsx';
 import { LanguagePicker } from '../../src/kiosk/LanguagePicker.tsx';
 import { stopNarration } from '../../src/kiosk/read-aloud/narration.ts';
 import { isReadingAloud } from '../../src/kiosk/read-aloud/reading-aloud.ts';
-import { splitIntoSentences, voiceFor } from '../../src/kiosk/read-aloud/speech.ts';
+import { splitIntoSentences, useVoiceFor, voiceFor } from '../../src/kiosk/read-aloud/speech.ts';
 import { StepView } from '../../src/kiosk/StepView.tsx';
 import type { Step } from '../../src/shared/content/guide.ts';
 import type { LanguageCode } from '../../src/shared/languages.ts';
@@ -172,6 +172,35 @@ describe('choosing a voice', () => {
     const network = voice('sv-SE', { local: false, isDefault: true });
     const onTablet = voice('sv-FI');
     expect(voiceFor([network, onTablet], 'sv')).toBe(onTablet);
+  });
+
+  it('re-renders the screens that read voices only when the voices change', () => {
+    let renders = 0;
+    function SwedishVoice() {
+      renders += 1;
+      return <p>{useVoiceFor('sv')?.name ?? 'no voice'}</p>;
+    }
+    render(
+      <>
+        <SwedishVoice />
+        <SwedishVoice />
+      </>,
+    );
+    const before = renders;
+    // Chrome announces "voiceschanged" more than once and hands out a new list each time.
+    act(() => {
+      speech.setVoices([]);
+    });
+    expect(renders).toBe(before);
+    act(() => {
+      speech.setVoices([voice('sv-SE')]);
+    });
+    expect(screen.getAllByText('Voice sv-SE')).toHaveLength(2);
+    const withVoice = renders;
+    act(() => {
+      speech.setVoices([voice('sv-SE')]);
+    });
+    expect(renders).toBe(withVoice);
   });
 
   it('cuts long text into sentences and long sentences between words', () => {

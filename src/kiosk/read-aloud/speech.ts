@@ -57,8 +57,16 @@ const listeners = new Set<() => void>();
 function refreshVoices(): void {
   const engine = synthesis();
   voicesOf = engine;
-  voices = engine?.getVoices() ?? NO_VOICES;
+  const fresh = engine?.getVoices() ?? NO_VOICES;
+  // The browser hands out a new array each time: every screen that reads voices re-renders
+  // only when the voices themselves changed.
+  if (sameVoices(fresh, voices)) return;
+  voices = fresh;
   for (const listener of listeners) listener();
+}
+
+function sameVoices(a: readonly SpeechSynthesisVoice[], b: readonly SpeechSynthesisVoice[]) {
+  return a.length === b.length && a.every((voice, index) => voice.voiceURI === b[index]?.voiceURI);
 }
 
 function currentVoices(): readonly SpeechSynthesisVoice[] {
@@ -70,17 +78,24 @@ function currentVoices(): readonly SpeechSynthesisVoice[] {
   return voices;
 }
 
+let lookAgain: ReturnType<typeof setTimeout> | undefined;
+
 function subscribeToVoices(listener: () => void): () => void {
   const engine = synthesis();
   listeners.add(listener);
   // Voices arrive after the page loads (Chrome announces them with "voiceschanged").
   engine?.addEventListener('voiceschanged', refreshVoices);
-  // Some engines never announce them: look once more a moment later.
-  const retry = currentVoices().length === 0 && engine ? setTimeout(refreshVoices, 1500) : null;
+  // Some engines never announce them: look once more a moment later (once for all screens).
+  if (currentVoices().length === 0 && engine && lookAgain === undefined) {
+    lookAgain = setTimeout(refreshVoices, 1500);
+  }
   return () => {
     listeners.delete(listener);
-    if (retry) clearTimeout(retry);
-    if (listeners.size === 0) engine?.removeEventListener('voiceschanged', refreshVoices);
+    if (listeners.size === 0) {
+      engine?.removeEventListener('voiceschanged', refreshVoices);
+      clearTimeout(lookAgain);
+      lookAgain = undefined;
+    }
   };
 }
 
