@@ -509,7 +509,10 @@ describe('when the session ends', () => {
     expect(
       screen.getByText('Du är inte inloggad längre. Logga in igen.').getAttribute('role'),
     ).toBe('alert');
-    expect(stream.closed).toBe(true);
+    // The live stream closes as the queue screen unmounts, which may follow the login's first paint.
+    await waitFor(() => {
+      expect(stream.closed).toBe(true);
+    });
   });
 
   it('goes back to the login when the event stream is refused', async () => {
