@@ -196,10 +196,11 @@ export function KioskApp({
         }}
       />
       <main className="kiosk-main">
-        {ready && screen.name === 'start' && (
+        {screen.name === 'start' && (
+          // Drawn at once, welcome and languages first: the guides follow as the database opens.
           <StartScreen
             language={language}
-            guides={content ? guides : null}
+            guides={!ready ? undefined : content ? guides : null}
             onChooseLanguage={chooseLanguage}
             onOpenCategory={(category) => {
               dispatch({ type: 'openCategory', category });

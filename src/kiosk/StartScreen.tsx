@@ -15,8 +15,8 @@ export function StartScreen({
   onOpenCategory,
 }: {
   language: LanguageCode;
-  /** null until the tablet has its first content. */
-  guides: readonly Guide[] | null;
+  /** null until the tablet has its first content; undefined while its database opens (a moment). */
+  guides: readonly Guide[] | null | undefined;
   onChooseLanguage: (code: LanguageCode) => void;
   onOpenCategory: (category: CategoryId) => void;
 }) {
@@ -28,7 +28,11 @@ export function StartScreen({
         {t('start.welcome')}
       </h1>
       <LanguagePicker current={language} onChoose={onChooseLanguage} />
-      {guides ? <CategoryTiles guides={guides} onOpen={onOpenCategory} /> : <WaitingForGuides />}
+      {guides ? (
+        <CategoryTiles guides={guides} onOpen={onOpenCategory} />
+      ) : (
+        guides === null && <WaitingForGuides />
+      )}
     </div>
   );
 }

@@ -59,7 +59,7 @@ describe('calling a helper', () => {
     render(<KioskApp />);
     fireEvent.click(await screen.findByRole('button', { name: 'English' }));
     await screen.findByRole('button', { name: 'Call a helper' });
-    fireEvent.click(screen.getByRole('button', { name: 'BankID' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'BankID' }));
     fireEvent.click(screen.getByRole('button', { name: 'Get Mobile BankID' }));
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByText('Step 2 of 3')).toBeTruthy();

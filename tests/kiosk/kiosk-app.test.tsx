@@ -21,6 +21,20 @@ describe('KioskApp', () => {
     expect(await screen.findByRole('button', { name: 'BankID' })).toBeTruthy();
   });
 
+  it('draws the welcome and the languages at once, the guides as the database answers', async () => {
+    await showGuides([BANKID_GUIDE]);
+    render(<KioskApp />);
+    // The first render: the tablet's database has not answered yet.
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Välkommen! Här får du hjälp steg för steg.',
+    );
+    expect(screen.getByRole('button', { name: 'Svenska' })).toBeTruthy();
+    // A tablet with guides never says it is waiting for them.
+    expect(screen.queryByText('Guiderna görs i ordning …')).toBeNull();
+    expect(await screen.findByRole('button', { name: 'BankID' })).toBeTruthy();
+    expect(screen.queryByText('Guiderna görs i ordning …')).toBeNull();
+  });
+
   it('shows a tile only for categories that have guides', async () => {
     await showGuides([BANKID_GUIDE, BUS_GUIDE_SWEDISH_ONLY]);
     render(<KioskApp />);
@@ -56,7 +70,7 @@ describe('KioskApp', () => {
     );
     expect(document.documentElement.dir).toBe('rtl');
 
-    fireEvent.click(screen.getByRole('button', { name: 'السفر والتذاكر' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'السفر والتذاكر' }));
     // The Swedish-only guide is listed, and marked with the language it is in.
     expect(screen.getByRole('button', { name: 'Köp en bussbiljett' })).toBeTruthy();
     expect(screen.getByText('باللغة: السويدية')).toBeTruthy();
