@@ -5,7 +5,7 @@
  * transcoding) in guide_images, next to the pictures, and reaches tablets
  * the same way.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   GUIDE_EDITING_API,
   UPLOAD_AUDIO_MAX_BYTES,
@@ -14,6 +14,7 @@ import {
 } from '../../shared/api/guide-editing.ts';
 import { requireStaff } from '../accounts/require-staff.ts';
 import type { Database } from '../database/open-database.ts';
+import { acceptOnlyBodies } from '../http/only-these-bodies.ts';
 import { ApiError } from '../http/problems.ts';
 import { declaredAudioType, readRecording } from './audio-format.ts';
 
@@ -28,24 +29,13 @@ export const UNREADABLE_RECORDING =
 export async function registerAudioUploadRoutes(app: FastifyInstance, db: Database) {
   // In a plugin of its own: recording bodies are accepted here and nowhere else.
   await app.register((scope, _options, done) => {
-    scope.addContentTypeParser(
+    acceptOnlyBodies(scope, {
       // A browser that does not know the file's type sends octet-stream: the bytes decide.
-      [...UPLOAD_AUDIO_TYPES, 'application/octet-stream'],
-      { parseAs: 'buffer', bodyLimit: UPLOAD_AUDIO_MAX_BYTES },
-      (_request, body, parsed) => {
-        parsed(null, body);
-      },
-    );
-    // Any other body is refused before it is read.
-    scope.addContentTypeParser('*', (_request, _payload, parsed) => {
-      parsed(new ApiError(415, UNSUPPORTED_RECORDING));
-    });
-    scope.setErrorHandler((error: FastifyError) => {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new ApiError(413, RECORDING_TOO_LARGE);
-      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-        throw new ApiError(415, UNSUPPORTED_RECORDING);
-      }
-      throw error;
+      types: [...UPLOAD_AUDIO_TYPES, 'application/octet-stream'],
+      parseAs: 'buffer',
+      maxBytes: UPLOAD_AUDIO_MAX_BYTES,
+      unsupported: UNSUPPORTED_RECORDING,
+      tooLarge: RECORDING_TOO_LARGE,
     });
 
     scope.post(

@@ -3,7 +3,7 @@
  * body is the file's bytes with its type as Content-Type; the answer is the
  * stored picture, resized and compressed (picture-processing.ts).
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   GUIDE_EDITING_API,
   UPLOAD_IMAGE_MAX_BYTES,
@@ -12,6 +12,7 @@ import {
 } from '../../shared/api/guide-editing.ts';
 import { requireStaff } from '../accounts/require-staff.ts';
 import type { Database } from '../database/open-database.ts';
+import { acceptOnlyBodies } from '../http/only-these-bodies.ts';
 import { ApiError } from '../http/problems.ts';
 import { processPicture, UnreadablePicture } from './picture-processing.ts';
 
@@ -26,24 +27,12 @@ export const UNREADABLE_PICTURE =
 export async function registerImageUploadRoutes(app: FastifyInstance, db: Database) {
   // In a plugin of its own: picture bodies are accepted here and nowhere else.
   await app.register((scope, _options, done) => {
-    scope.addContentTypeParser(
-      [...UPLOAD_IMAGE_TYPES],
-      { parseAs: 'buffer', bodyLimit: UPLOAD_IMAGE_MAX_BYTES },
-      (_request, body, parsed) => {
-        parsed(null, body);
-      },
-    );
-    // Any other body is refused before it is read.
-    scope.addContentTypeParser('*', (_request, _payload, parsed) => {
-      parsed(new ApiError(415, UNSUPPORTED_PICTURE));
-    });
-    // Fastify's own words for a body over the limit name no limit; these do. Other errors go on up.
-    scope.setErrorHandler((error: FastifyError) => {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new ApiError(413, PICTURE_TOO_LARGE);
-      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-        throw new ApiError(415, UNSUPPORTED_PICTURE);
-      }
-      throw error;
+    acceptOnlyBodies(scope, {
+      types: UPLOAD_IMAGE_TYPES,
+      parseAs: 'buffer',
+      maxBytes: UPLOAD_IMAGE_MAX_BYTES,
+      unsupported: UNSUPPORTED_PICTURE,
+      tooLarge: PICTURE_TOO_LARGE,
     });
 
     scope.post(

@@ -2,7 +2,7 @@
  * Guide packs over HTTP (GUIDE_PACKS_API): export as a file download, and
  * preview / import of an uploaded pack. Editors and admins only.
  */
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   GUIDE_PACK_MAX_BYTES,
@@ -12,6 +12,7 @@ import {
 import { Slug } from '../../shared/content/guide.ts';
 import { requireStaff, staffOf } from '../accounts/require-staff.ts';
 import type { Database } from '../database/open-database.ts';
+import { acceptOnlyBodies } from '../http/only-these-bodies.ts';
 import { ApiError, apiProblem, parseRequestPart } from '../http/problems.ts';
 import { exportGuidePack, packFileName } from './pack-export.ts';
 import { importPack, previewPack, type PackOutcome } from './pack-import.ts';
@@ -61,21 +62,12 @@ export async function registerGuidePackRoutes(app: FastifyInstance, db: Database
   // In a plugin of its own: only these two routes take bodies this large.
   await app.register((scope, _options, done) => {
     // The body is read as text and parsed by the pack check, so bad JSON is one of the pack's problems.
-    scope.removeContentTypeParser('application/json');
-    scope.addContentTypeParser(
-      'application/json',
-      { parseAs: 'string', bodyLimit: GUIDE_PACK_MAX_BYTES },
-      (_request, body, parsed) => {
-        parsed(null, body);
-      },
-    );
-    scope.addContentTypeParser('*', (_request, _payload, parsed) => {
-      parsed(new ApiError(415, PACK_NOT_JSON));
-    });
-    scope.setErrorHandler((error: FastifyError) => {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new ApiError(413, PACK_TOO_LARGE);
-      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') throw new ApiError(415, PACK_NOT_JSON);
-      throw error;
+    acceptOnlyBodies(scope, {
+      types: ['application/json'],
+      parseAs: 'string',
+      maxBytes: GUIDE_PACK_MAX_BYTES,
+      unsupported: PACK_NOT_JSON,
+      tooLarge: PACK_TOO_LARGE,
     });
 
     const options = { onRequest: editor, bodyLimit: GUIDE_PACK_MAX_BYTES };
