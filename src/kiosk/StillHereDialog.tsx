@@ -74,7 +74,8 @@ function Countdown() {
         <span className="still-here-seconds">{secondsLeft}</span>{' '}
         {t('idle.secondsLeft', { count: secondsLeft })}
       </p>
-      <p role="status" className="still-here-announcement">
+      {/* Said to screen readers once more at 10 s; the number above shows the same. */}
+      <p role="status" className="visually-hidden">
         {secondsLeft <= ANNOUNCE_AGAIN_AT_SECONDS
           ? t('idle.startsOverSoon', { seconds: ANNOUNCE_AGAIN_AT_SECONDS })
           : ''}

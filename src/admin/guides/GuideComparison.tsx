@@ -24,18 +24,18 @@ export function WordDiff({
     if (change.added) {
       return side === 'after' ? (
         <ins key={index}>
-          <span className="editor-visually-hidden">{t('compare.insertedStart')}</span>
+          <span className="visually-hidden">{t('compare.insertedStart')}</span>
           {change.value}
-          <span className="editor-visually-hidden">{t('compare.changeEnd')}</span>
+          <span className="visually-hidden">{t('compare.changeEnd')}</span>
         </ins>
       ) : null;
     }
     if (change.removed) {
       return side === 'before' ? (
         <del key={index}>
-          <span className="editor-visually-hidden">{t('compare.deletedStart')}</span>
+          <span className="visually-hidden">{t('compare.deletedStart')}</span>
           {change.value}
-          <span className="editor-visually-hidden">{t('compare.changeEnd')}</span>
+          <span className="visually-hidden">{t('compare.changeEnd')}</span>
         </del>
       ) : null;
     }

@@ -61,7 +61,7 @@ export function StepsSection({
     <section className="editor-section" aria-labelledby="steps-heading">
       <h2 id="steps-heading">{t('steps.heading')}</h2>
       <MarkupHelp />
-      <p className="editor-visually-hidden" role="status" aria-live="polite">
+      <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
       <ol className="editor-steps">
