@@ -124,6 +124,12 @@ export default defineConfig({
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
+    // index.html lists the start route's chunks, so the browser fetches them at once. A lazy
+    // import does not add <link rel=modulepreload> for its chunk's imports: that DOM work landed
+    // on the page's thread in the first second, and those imports are mostly loaded already.
+    modulePreload: {
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
     rolldownOptions: {
       // The content worker is an entry of its own, not a Vite worker bundle, so it shares the
       // page's chunks (Dexie, the database, the checks): the tablet downloads them once.

@@ -209,6 +209,21 @@ describe('the built service worker', () => {
     expect([...dynamic].some((chunk) => /GuidePlayer-/.test(chunk))).toBe(true);
   });
 
+  it('lists the start route in index.html, but adds no modulepreload links at run time', () => {
+    const html = readFileSync(`${CLIENT_DIR}/index.html`, 'utf8');
+    expect([...html.matchAll(/rel="modulepreload"/g)].length).toBeGreaterThanOrEqual(1);
+    // A lazy import's list of files to preload (__vite__mapDeps) may name its CSS, never a script:
+    // each script would be a <link> the page's thread adds while the kiosk starts.
+    const lazyPreloads = precachedUrls()
+      .filter((url) => url.endsWith('.js') && url.startsWith('assets/'))
+      .flatMap((chunk) => {
+        const list = /m\.f=(\[[^\]]*\])/.exec(readFileSync(`${CLIENT_DIR}/${chunk}`, 'utf8'));
+        return list ? (JSON.parse(list[1] ?? '[]') as string[]) : [];
+      });
+    expect(lazyPreloads.filter((file) => file.endsWith('.css')).length).toBeGreaterThanOrEqual(1);
+    expect(lazyPreloads.filter((file) => file.endsWith('.js'))).toEqual([]);
+  });
+
   it('precaches no chunk with zod: nothing the kiosk can open needs it', () => {
     const chunks = precachedUrls().filter((url) => url.endsWith('.js') && url !== 'sw.js');
     expect(chunks.length).toBeGreaterThan(10);
