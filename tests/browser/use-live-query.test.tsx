@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import Dexie, { type EntityTable } from 'dexie';
 import { Component, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useLiveQuery } from '../../src/browser/local-db/use-live-query.ts';
+import { sharedLiveQuery, useLiveQuery } from '../../src/browser/local-db/use-live-query.ts';
 
 interface Note {
   id: string;
@@ -71,6 +71,91 @@ describe('useLiveQuery', () => {
     const failing = () => Promise.reject(new Error('The database is gone.'));
     function Broken() {
       useLiveQuery(failing, []);
+      return <p>fine</p>;
+    }
+    render(
+      <ErrorBoundary>
+        <Broken />
+      </ErrorBoundary>,
+    );
+    await waitFor(() => {
+      expect(screen.getByRole('alert').textContent).toBe('The database is gone.');
+    });
+  });
+});
+
+describe('sharedLiveQuery', () => {
+  /** A shared question, and how often it was read from the database. */
+  function sharedNoteA() {
+    const reads = { count: 0 };
+    const useNoteA = sharedLiveQuery(() => {
+      reads.count += 1;
+      return db.notes.get('a');
+    });
+    function NoteA({ label, seen = [] }: { label: string; seen?: (string | undefined)[] }) {
+      const note = useNoteA();
+      seen.push(note?.words);
+      return <p>{`${label}: ${note ? note.words : '…'}`}</p>;
+    }
+    return { reads, NoteA };
+  }
+
+  it('reads once per change however many components ask, and all follow the change', async () => {
+    const { reads, NoteA } = sharedNoteA();
+    render(
+      <>
+        <NoteA label="header" />
+        <NoteA label="screen" />
+        <NoteA label="panel" />
+      </>,
+    );
+    await screen.findByText('header: first');
+    expect(screen.getByText('panel: first')).toBeTruthy();
+    expect(reads.count).toBe(1);
+
+    await act(() => db.notes.update('a', { words: 'changed' }));
+    await screen.findByText('screen: changed');
+    expect(screen.getByText('header: changed')).toBeTruthy();
+    expect(reads.count).toBe(2);
+  });
+
+  it('gives a component that comes later the latest answer at once', async () => {
+    const { NoteA } = sharedNoteA();
+    const { rerender } = render(<NoteA label="first" />);
+    await screen.findByText('first: first');
+    const seen: (string | undefined)[] = [];
+    rerender(
+      <>
+        <NoteA label="first" />
+        <NoteA label="later" seen={seen} />
+      </>,
+    );
+    expect(screen.getByText('later: first')).toBeTruthy();
+    expect(seen[0]).toBe('first');
+  });
+
+  it('stops reading when the last component goes, and starts afresh with the next', async () => {
+    const { reads, NoteA } = sharedNoteA();
+    const first = render(<NoteA label="one" />);
+    await screen.findByText('one: first');
+    first.unmount();
+
+    await db.notes.update('a', { words: 'changed while nobody looked' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads.count).toBe(1);
+
+    const seen: (string | undefined)[] = [];
+    render(<NoteA label="two" seen={seen} />);
+    // Never the answer from before it stopped: nothing, then the database as it is now.
+    expect(seen[0]).toBeUndefined();
+    await screen.findByText('two: changed while nobody looked');
+  });
+
+  it('throws a failed query to the error boundary', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports the error too
+    const useBroken = sharedLiveQuery(() => Promise.reject(new Error('The database is gone.')));
+    function Broken() {
+      useBroken();
       return <p>fine</p>;
     }
     render(

@@ -1,19 +1,29 @@
-import { useLiveQuery } from './use-live-query.ts';
+import { sharedLiveQuery, useLiveQuery } from './use-live-query.ts';
 import type { Guide } from '../../shared/content/guide.ts';
 import type { LibrarySettings } from '../../shared/api/contract.ts';
 import { kioskDb, type StoredImage } from './kiosk-db.ts';
 
-/** Every guide the kiosk shows, in the release's order; undefined while the local database is opening. */
-export function useGuides(): Guide[] | undefined {
-  return useLiveQuery(async () => {
-    const [guides, state] = await Promise.all([
+/** What the kiosk shows and what waits to be shown: one read, shared by every screen. */
+const useKioskContent = sharedLiveQuery(() =>
+  kioskDb.transaction('r', kioskDb.guides, kioskDb.contentState, kioskDb.stagedRelease, async () => {
+    const [guides, state, staged] = await Promise.all([
       kioskDb.guides.toArray(),
       kioskDb.contentState.get('content'),
+      kioskDb.stagedRelease.get('staged'),
     ]);
     const order = new Map(state?.guideIds?.map((id, index) => [id, index]));
     const place = (guide: Guide) => order.get(guide.id) ?? order.size;
-    return guides.sort((a, b) => place(a) - place(b));
-  }, []);
+    return {
+      guides: guides.sort((a, b) => place(a) - place(b)),
+      state: state ?? null,
+      stagedRelease: staged?.release ?? null,
+    };
+  }),
+);
+
+/** Every guide the kiosk shows, in the release's order; undefined while the local database is opening. */
+export function useGuides(): Guide[] | undefined {
+  return useKioskContent()?.guides;
 }
 
 /** One guide as it is stored now; null when the tablet has no such guide. */
@@ -24,12 +34,12 @@ export function useGuide(id: string): Guide | null | undefined {
 /** The content release and library settings; null before the first sync ever finished. */
 export function useContentState():
   { release: number; library: LibrarySettings } | null | undefined {
-  return useLiveQuery(async () => (await kioskDb.contentState.get('content')) ?? null, []);
+  return useKioskContent()?.state;
 }
 
 /** The release staged to be applied between visitors; null when none is waiting. */
 export function useStagedRelease(): number | null | undefined {
-  return useLiveQuery(async () => (await kioskDb.stagedRelease.get('staged'))?.release ?? null, []);
+  return useKioskContent()?.stagedRelease;
 }
 
 /**
