@@ -81,3 +81,19 @@ test('Call a helper is in the same place on every screen', async ({ page }) => {
   await dialog.getByRole('button', { name: 'Stäng' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('a deep link opens its guide at its step on a new tablet, once the first sync lands', async ({
+  page,
+}) => {
+  // A new browser context: an empty tablet. Its guides come from the content worker's first
+  // sync, and reach the page through Dexie's change events from another thread.
+  const guide = seedGuide('buy-bus-ticket');
+  const player = new GuidePlayerPage(page);
+  await page.goto(`/?guide=${guide.id}&step=2&lang=en`);
+  await expect(player.stepTitle).toHaveText(guide.steps[1]?.text.en?.title ?? 'missing');
+  expect(await player.position()).toEqual({ current: 2, total: guide.steps.length });
+  await player.expectPictureShown();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The address is cleaned, so the next visitor gets a plain start screen.
+  expect(new URL(page.url()).search).toBe('');
+});

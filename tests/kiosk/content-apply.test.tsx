@@ -78,6 +78,16 @@ describe('new content on the kiosk', { timeout: 30_000 }, () => {
     expect((await kioskDb.contentState.get('content'))?.release).toBe(1);
   });
 
+  it('opens the guide a deep link names on a new tablet, once the first release lands', async () => {
+    window.history.replaceState(null, '', '/?guide=install-mobilt-bankid&step=2&lang=en');
+    render(<Tablet />);
+    // (tests/e2e/kiosk.spec.ts does this in Chromium, where the release comes from the worker.)
+    await waitFor(() => {
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Install the BankID app');
+    }, WAIT);
+    expect(window.location.search).toBe('');
+  });
+
   it('waits while a guide or a guide list is open, and applies on the start screen', async () => {
     render(<Tablet />);
     fireEvent.click(await screen.findByRole('button', { name: 'Resor och biljetter' }, WAIT));
