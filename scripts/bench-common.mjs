@@ -72,6 +72,7 @@ export function summary(values, decimals = 0) {
     median: round(sorted[Math.floor(sorted.length / 2)]),
     min: round(sorted[0]),
     max: round(sorted.at(-1)),
+    all: values.map(round),
   };
 }
 
@@ -148,6 +149,15 @@ function lighthouseSection(lighthouse) {
     row('Total Blocking Time', ms('totalBlockingTime')),
     row('Cumulative Layout Shift', (page) => page.metrics.cumulativeLayoutShift.median),
     row('Speed Index', ms('speedIndex')),
+    row('Performance, every run', (page) => page.scores.performance.all.join(', ')),
+    row('Total Blocking Time, every run', (page) =>
+      page.metrics.totalBlockingTime.all.map((value) => `${value} ms`).join(', '),
+    ),
+    row('CPU benchmark index (min–median–max)', (page) =>
+      page.benchmarkIndex
+        ? `${page.benchmarkIndex.min}–${page.benchmarkIndex.median}–${page.benchmarkIndex.max}`
+        : '–',
+    ),
     row('Scores (min–max)', (page) =>
       ['performance', 'accessibility', 'bestPractices']
         .map((key) => `${page.scores[key].min}–${page.scores[key].max}`)

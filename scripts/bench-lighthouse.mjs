@@ -2,7 +2,11 @@
 // simulated slow 4G) in Debian's Chromium, on the kiosk's start screen and on
 // a guide step, each a cold visit: a fresh browser profile and a fresh server
 // database every run. Scores for performance, accessibility and best
-// practices and the page-load metrics, median of BENCH_LIGHTHOUSE_RUNS (3).
+// practices and the page-load metrics, median of BENCH_LIGHTHOUSE_RUNS (5, as
+// Lighthouse's own guidance on variability advises). Each run also records
+// Lighthouse's benchmark index of this machine's CPU at that moment: the
+// simulation multiplies every task it sees by 4, so a host that is busy or
+// slow shows in the blocking time, and the index says when it was.
 //
 // The guide step opens through the kiosk's deep link, /?guide=<id>&step=<n>,
 // which waits for the first content sync as a new tablet would.
@@ -14,7 +18,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { ensureBuild, startServer, summary, writeReport } from './bench-common.mjs';
 
-const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 4211);
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
@@ -112,6 +116,7 @@ async function auditOnce(url) {
       metrics: Object.fromEntries(
         METRICS.map(([key, id]) => [key, lhr.audits[id].numericValue ?? Number.NaN]),
       ),
+      benchmarkIndex: lhr.environment.benchmarkIndex,
       failedAudits: CATEGORIES.flatMap((category) =>
         lhr.categories[category].auditRefs
           .filter((ref) => ref.weight > 0)
@@ -144,6 +149,7 @@ function page(name, results) {
         ),
       ]),
     ),
+    benchmarkIndex: summary(results.map((result) => result.benchmarkIndex)),
     failedAudits: [...new Set(results.flatMap((result) => result.failedAudits))],
   };
 }
