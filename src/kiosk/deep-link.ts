@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { UI_LANGUAGES } from '../browser/i18n/kiosk-i18n.ts';
 import type { Guide } from '../shared/content/guide.ts';
 import type { LanguageCode } from '../shared/languages.ts';
+import { GuidePlayer } from './lazy-screens.tsx';
 
 /**
  * A kiosk address that opens one guide at one step, in one language:
@@ -51,6 +52,9 @@ export function useDeepLink(
 
   useEffect(() => {
     if (!link) return;
+    // It will open a guide: the guide screen loads while the guides do (on a new tablet, the
+    // first sync), not after them.
+    GuidePlayer.preload().catch(() => undefined);
     const url = new URL(window.location.href);
     for (const name of ['guide', 'step', 'lang']) url.searchParams.delete(name);
     window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);

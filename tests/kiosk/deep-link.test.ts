@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { parseDeepLink } from '../../src/kiosk/deep-link.ts';
+// @vitest-environment jsdom
+import { cleanup, renderHook } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseDeepLink, useDeepLink } from '../../src/kiosk/deep-link.ts';
+import { GuidePlayer } from '../../src/kiosk/lazy-screens.tsx';
 import type { LanguageCode } from '../../src/shared/languages.ts';
 
 const UI: { code: LanguageCode }[] = [{ code: 'sv' }, { code: 'en' }, { code: 'ar' }];
@@ -36,5 +39,33 @@ describe('the kiosk deep link', () => {
     // A language Lotsen knows, but without UI strings on this kiosk, is ignored too.
     for (const lang of ['xx', 'fi', 'EN', ''])
       expect(parseDeepLink(`?guide=g&lang=${lang}`, UI)?.language, lang).toBeNull();
+  });
+});
+
+describe('a kiosk opened through a deep link', () => {
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('loads the guide screen at once, while the guides are still on their way', () => {
+    const preload = vi.spyOn(GuidePlayer, 'preload').mockResolvedValue(() => null);
+    const open = vi.fn();
+    window.history.replaceState(null, '', '/?guide=bus-ticket&step=2');
+    renderHook(() => {
+      useDeepLink(undefined, open);
+    });
+    expect(preload).toHaveBeenCalledTimes(1);
+    expect(open).not.toHaveBeenCalled();
+    expect(window.location.search).toBe('');
+  });
+
+  it('loads nothing early without one', () => {
+    const preload = vi.spyOn(GuidePlayer, 'preload').mockResolvedValue(() => null);
+    renderHook(() => {
+      useDeepLink(undefined, vi.fn());
+    });
+    expect(preload).not.toHaveBeenCalled();
   });
 });
