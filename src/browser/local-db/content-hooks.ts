@@ -5,20 +5,26 @@ import { kioskDb, type StoredImage } from './kiosk-db.ts';
 
 /** What the kiosk shows and what waits to be shown: one read, shared by every screen. */
 const useKioskContent = sharedLiveQuery(() =>
-  kioskDb.transaction('r', kioskDb.guides, kioskDb.contentState, kioskDb.stagedRelease, async () => {
-    const [guides, state, staged] = await Promise.all([
-      kioskDb.guides.toArray(),
-      kioskDb.contentState.get('content'),
-      kioskDb.stagedRelease.get('staged'),
-    ]);
-    const order = new Map(state?.guideIds?.map((id, index) => [id, index]));
-    const place = (guide: Guide) => order.get(guide.id) ?? order.size;
-    return {
-      guides: guides.sort((a, b) => place(a) - place(b)),
-      state: state ?? null,
-      stagedRelease: staged?.release ?? null,
-    };
-  }),
+  kioskDb.transaction(
+    'r',
+    kioskDb.guides,
+    kioskDb.contentState,
+    kioskDb.stagedRelease,
+    async () => {
+      const [guides, state, staged] = await Promise.all([
+        kioskDb.guides.toArray(),
+        kioskDb.contentState.get('content'),
+        kioskDb.stagedRelease.get('staged'),
+      ]);
+      const order = new Map(state?.guideIds?.map((id, index) => [id, index]));
+      const place = (guide: Guide) => order.get(guide.id) ?? order.size;
+      return {
+        guides: guides.sort((a, b) => place(a) - place(b)),
+        state: state ?? null,
+        stagedRelease: staged?.release ?? null,
+      };
+    },
+  ),
 );
 
 /** Every guide the kiosk shows, in the release's order; undefined while the local database is opening. */
