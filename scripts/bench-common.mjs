@@ -149,9 +149,11 @@ function lighthouseSection(lighthouse) {
     row('Total Blocking Time', ms('totalBlockingTime')),
     row('Cumulative Layout Shift', (page) => page.metrics.cumulativeLayoutShift.median),
     row('Speed Index', ms('speedIndex')),
-    row('Performance, every run', (page) => page.scores.performance.all.join(', ')),
-    row('Total Blocking Time, every run', (page) =>
-      page.metrics.totalBlockingTime.all.map((value) => `${value} ms`).join(', '),
+    // Figures from before every run was kept (an older reports/bench.json) have none.
+    row('Performance, every run', (page) => page.scores.performance.all?.join(', ') ?? '–'),
+    row(
+      'Total Blocking Time, every run',
+      (page) => page.metrics.totalBlockingTime.all?.map((value) => `${value} ms`).join(', ') ?? '–',
     ),
     row('CPU benchmark index (min–median–max)', (page) =>
       page.benchmarkIndex
