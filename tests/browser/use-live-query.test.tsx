@@ -48,6 +48,19 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | 
   }
 }
 
+/** Renders a component whose query fails, and waits for the boundary to show its message. */
+async function expectBoundaryToShow(Broken: () => ReactNode, message: string) {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports the error too
+  render(
+    <ErrorBoundary>
+      <Broken />
+    </ErrorBoundary>,
+  );
+  await waitFor(() => {
+    expect(screen.getByRole('alert').textContent).toBe(message);
+  });
+}
+
 describe('useLiveQuery', () => {
   it('answers, follows changes, and never shows an answer meant for other deps', async () => {
     const seen: (string | undefined)[] = [];
@@ -67,20 +80,12 @@ describe('useLiveQuery', () => {
   });
 
   it('throws a failed query to the error boundary', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports the error too
     const failing = () => Promise.reject(new Error('The database is gone.'));
     function Broken() {
       useLiveQuery(failing, []);
       return <p>fine</p>;
     }
-    render(
-      <ErrorBoundary>
-        <Broken />
-      </ErrorBoundary>,
-    );
-    await waitFor(() => {
-      expect(screen.getByRole('alert').textContent).toBe('The database is gone.');
-    });
+    await expectBoundaryToShow(Broken, 'The database is gone.');
   });
 });
 
@@ -152,19 +157,11 @@ describe('sharedLiveQuery', () => {
   });
 
   it('throws a failed query to the error boundary', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports the error too
     const useBroken = sharedLiveQuery(() => Promise.reject(new Error('The database is gone.')));
     function Broken() {
       useBroken();
       return <p>fine</p>;
     }
-    render(
-      <ErrorBoundary>
-        <Broken />
-      </ErrorBoundary>,
-    );
-    await waitFor(() => {
-      expect(screen.getByRole('alert').textContent).toBe('The database is gone.');
-    });
+    await expectBoundaryToShow(Broken, 'The database is gone.');
   });
 });

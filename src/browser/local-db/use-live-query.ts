@@ -1,7 +1,29 @@
 import { liveQuery } from 'dexie';
 import { type DependencyList, startTransition, useEffect, useState } from 'react';
 
-type Answer<T> = { deps: DependencyList; value: T } | { deps: DependencyList; error: unknown };
+type Latest<T> = { value: T } | { error: unknown };
+type Answer<T> = Latest<T> & { deps: DependencyList };
+
+/** Dexie's liveQuery, each answer (or failure) handed to `answer`; returns the unsubscribe. */
+function subscribe<T>(querier: () => Promise<T> | T, answer: (latest: Latest<T>) => void) {
+  const subscription = liveQuery(querier).subscribe({
+    next: (value) => {
+      answer({ value });
+    },
+    error: (error: unknown) => {
+      answer({ error });
+    },
+  });
+  return () => {
+    subscription.unsubscribe();
+  };
+}
+
+/** What a hook returns for an answer: its value, or its failure thrown to the error boundary. */
+function valueOf<T>(answer: Latest<T>): T {
+  if ('error' in answer) throw answer.error;
+  return answer.value;
+}
 
 /**
  * Dexie's live query as a hook, like dexie-react-hooks' useLiveQuery, but each
@@ -15,36 +37,24 @@ export function useLiveQuery<T>(
   deps: DependencyList,
 ): T | undefined {
   const [answer, setAnswer] = useState<Answer<T> | undefined>(undefined);
-  useEffect(() => {
-    const show = (next: Answer<T>) => {
-      startTransition(() => {
-        setAnswer(next);
-      });
-    };
-    const subscription = liveQuery(querier).subscribe({
-      next: (value) => {
-        show({ deps, value });
-      },
-      error: (error: unknown) => {
-        show({ deps, error });
-      },
-    });
-    return () => {
-      subscription.unsubscribe();
-    };
+  useEffect(
+    () =>
+      subscribe(querier, (latest) => {
+        startTransition(() => {
+          setAnswer({ ...latest, deps });
+        });
+      }),
     // The caller's deps say when the query changes, as with useEffect's own.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+    deps,
+  );
   if (!answer || !sameDeps(answer.deps, deps)) return undefined;
-  if ('error' in answer) throw answer.error;
-  return answer.value;
+  return valueOf(answer);
 }
 
 function sameDeps(a: DependencyList, b: DependencyList): boolean {
   return a.length === b.length && a.every((dep, index) => Object.is(dep, b[index]));
 }
-
-type Latest<T> = { value: T } | { error: unknown };
 
 /**
  * A live query every component shares: one Dexie subscription however many
@@ -56,30 +66,22 @@ type Latest<T> = { value: T } | { error: unknown };
  */
 export function sharedLiveQuery<T>(querier: () => Promise<T> | T): () => T | undefined {
   let latest: Latest<T> | undefined;
-  let subscription: { unsubscribe: () => void } | undefined;
+  let unsubscribe: (() => void) | undefined;
   const listeners = new Set<(next: Latest<T>) => void>();
 
-  const publish = (next: Latest<T>) => {
-    latest = next;
-    for (const listener of listeners) listener(next);
-  };
   const join = (listener: (next: Latest<T>) => void) => {
     listeners.add(listener);
-    subscription ??= liveQuery(querier).subscribe({
-      next: (value) => {
-        publish({ value });
-      },
-      error: (error: unknown) => {
-        publish({ error });
-      },
+    unsubscribe ??= subscribe(querier, (next) => {
+      latest = next;
+      for (const each of listeners) each(next);
     });
     // An answer that came between this component's render and now.
     if (latest) listener(latest);
     return () => {
       listeners.delete(listener);
       if (listeners.size > 0) return;
-      subscription?.unsubscribe();
-      subscription = undefined;
+      unsubscribe?.();
+      unsubscribe = undefined;
       latest = undefined;
     };
   };
@@ -95,8 +97,6 @@ export function sharedLiveQuery<T>(querier: () => Promise<T> | T): () => T | und
         }),
       [],
     );
-    if (!answer) return undefined;
-    if ('error' in answer) throw answer.error;
-    return answer.value;
+    return answer && valueOf(answer);
   };
 }
