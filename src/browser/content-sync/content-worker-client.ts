@@ -1,13 +1,8 @@
 import { wrap } from 'comlink';
-import type { ApplyOutcome } from '../local-db/content.ts';
-import type { SyncOutcome } from './content-sync.ts';
-import type { ContentWork } from './content-worker.ts';
+import type { ContentWork } from './content-work.ts';
 
 /** Sync and apply, done by the content worker; the same work on this thread where there are no workers. */
-export interface ContentWorker {
-  sync(): Promise<SyncOutcome>;
-  applyStaged(): Promise<ApplyOutcome>;
-}
+export type ContentWorker = ContentWork;
 
 /**
  * The worker's script: built as its own entry beside index.html (vite.config.ts), so it
@@ -49,14 +44,9 @@ function startWorker(): ContentWorker {
 }
 
 function onThisThread(): ContentWorker {
-  const modules = Promise.all([
-    import('./content-sync.ts'),
-    import('../local-db/content.ts'),
-    import('../local-db/kiosk-db.ts'),
-  ]);
+  const work = import('./content-work.ts').then((module) => module.contentWork);
   return {
-    sync: () => modules.then(([sync, , { kioskDb }]) => sync.syncContent({ db: kioskDb })),
-    applyStaged: () =>
-      modules.then(([, content, { kioskDb }]) => content.applyStagedRelease(kioskDb)),
+    sync: () => work.then((does) => does.sync()),
+    applyStaged: () => work.then((does) => does.applyStaged()),
   };
 }

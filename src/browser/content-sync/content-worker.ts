@@ -6,15 +6,6 @@
  * database; Dexie tells the page's live queries what changed.
  */
 import { expose } from 'comlink';
-import { applyStagedRelease } from '../local-db/content.ts';
-import { kioskDb } from '../local-db/kiosk-db.ts';
-import { syncContent } from './content-sync.ts';
-
-const contentWork = {
-  sync: () => syncContent({ db: kioskDb }),
-  applyStaged: () => applyStagedRelease(kioskDb),
-};
-
-export type ContentWork = typeof contentWork;
+import { contentWork } from './content-work.ts';
 
 expose(contentWork);
