@@ -1,6 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { constants as zlib } from 'node:zlib';
 import packageJson from './package.json' with { type: 'json' };
 
 /**
@@ -119,6 +121,18 @@ export default defineConfig({
         // reload. Later versions still wait (no skipWaiting) until the kiosk applies them between visitors.
         clientsClaim: true,
       },
+    }),
+    // Each text file also as .br and .gz, compressed once here as hard as the formats allow: the
+    // server sends those (client-app.ts) instead of compressing on the fly, lighter for it, and
+    // a first visit downloads about a sixth less than with on-the-fly brotli.
+    compression({
+      include: /\.(js|css|html|svg|webmanifest|json)$/,
+      threshold: 1024,
+      skipIfLargerOrEqual: true,
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
     }),
   ],
   build: {

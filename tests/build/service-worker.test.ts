@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { posix } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 // E2E_DIST: a build outside dist/, as for the end-to-end tests.
@@ -244,5 +245,15 @@ describe('the built service worker', () => {
     expect(source.match(/skipWaiting\(\)/g)).toHaveLength(1);
     // Any variable name: the minifier picks it, and it changes with the rest of the file.
     expect(source).toMatch(/"SKIP_WAITING"===\w+\.data\.type&&self\.skipWaiting\(\)/);
+  });
+
+  it('writes a brotli and a gzip copy beside each script, style and page, and precaches neither', () => {
+    for (const file of [entryScripts()[0] ?? '', assetFile(/^index-[\w-]+\.css$/), 'index.html']) {
+      const bytes = readFileSync(`${CLIENT_DIR}/${file}`);
+      expect(brotliDecompressSync(readFileSync(`${CLIENT_DIR}/${file}.br`)), file).toEqual(bytes);
+      expect(gunzipSync(readFileSync(`${CLIENT_DIR}/${file}.gz`)), file).toEqual(bytes);
+    }
+    // The server picks a copy by what the browser accepts; the service worker caches the file.
+    expect(precachedUrls().filter((url) => /\.(br|gz)$/.test(url))).toEqual([]);
   });
 });

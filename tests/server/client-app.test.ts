@@ -1,3 +1,4 @@
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '../../src/shared/api/contract.ts';
 import { startTestApp } from './helpers.ts';
@@ -55,6 +56,43 @@ describe('the built PWA', () => {
     expect((await app.inject('/assets/index-Bx3kQ9aZ.js')).headers['content-type']).toMatch(
       /javascript/,
     );
+  });
+
+  it("sends the build's brotli or gzip copy to a browser that takes it, and plain bytes otherwise", async () => {
+    const script = 'console.log("the kiosk");'.repeat(100);
+    // Marked, to tell the build's copies from the server compressing on the fly.
+    const built = (text: string) => `${text}\n// the build's copy`;
+    const { app } = await startTestApp({
+      clientFiles: {
+        ...CLIENT_FILES,
+        'index.html.br': brotliCompressSync(built(INDEX)),
+        'assets/app-D4e5f6g7.js': script,
+        'assets/app-D4e5f6g7.js.br': brotliCompressSync(built(script)),
+        'assets/app-D4e5f6g7.js.gz': gzipSync(built(script)),
+      },
+    });
+    const get = (url: string, acceptEncoding: string) =>
+      app.inject({ url, headers: { ...HTML, 'accept-encoding': acceptEncoding } });
+
+    const brotli = await get('/assets/app-D4e5f6g7.js', 'gzip, deflate, br, zstd');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers['content-type']).toMatch(/javascript/);
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(built(script));
+
+    const gzip = await get('/assets/app-D4e5f6g7.js', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(built(script));
+
+    const plain = await get('/assets/app-D4e5f6g7.js', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+
+    // A page the app routes itself gets index.html's copy too.
+    const page = await get('/staff', 'br');
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(page.rawPayload).toString()).toBe(built(INDEX));
   });
 
   it.each(['/staff', '/admin/guides/install-bankid', '/?pair=ABC123'])(

@@ -83,7 +83,7 @@ export interface TestAppOptions {
   env?: Environment;
   content?: SeedContent;
   /** Files of a built PWA, by path inside the client dir; without them there is no client dir. */
-  clientFiles?: Record<string, string>;
+  clientFiles?: Record<string, string | Buffer>;
   /** Settings that are not environment variables, e.g. a short heartbeat. */
   config?: Partial<ServerConfig>;
   helpCallBus?: HelpCallBus;

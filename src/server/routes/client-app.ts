@@ -31,11 +31,15 @@ export async function registerClientApp(app: FastifyInstance, clientDir: string)
   if (built) {
     await app.register(fastifyStatic, {
       root: clientDir,
+      // The build writes each text file also as .br and .gz (vite.config.ts): sent as they are.
+      preCompressed: true,
       cacheControl: false,
       redirect: false,
       setHeaders: (response, path) => {
         const hashed = relative(clientDir, path).startsWith(`assets${sep}`);
         response.setHeader('cache-control', hashed ? IMMUTABLE : 'no-cache');
+        // The same address answers brotli, gzip or plain bytes, by what the browser accepts.
+        response.setHeader('vary', 'accept-encoding');
       },
     });
   } else {
