@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentSyncError, syncContent } from '../../src/browser/content-sync/content-sync.ts';
 import { scheduleContentSync } from '../../src/browser/content-sync/content-sync-schedule.ts';
+import { contentWorkFor } from '../../src/browser/content-sync/content-work.ts';
 import { savePairing } from '../../src/browser/device/kiosk-device-records.ts';
 import { applyStagedRelease } from '../../src/browser/local-db/content.ts';
 import { KioskDatabase } from '../../src/browser/local-db/kiosk-db.ts';
@@ -404,5 +405,42 @@ describe('the sync schedule', () => {
       schedule.stop();
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe("the content worker's sync", () => {
+  const work = () => contentWorkFor({ db, fetch: server.fetch });
+
+  it('shows the first release at once on a tablet with no guides', async () => {
+    const outcome = await work().sync();
+
+    expect(outcome.status).toBe('staged');
+    expect((await shownOnTablet()).guides.map((guide) => guide.id)).toEqual(['print-a-page']);
+    expect(await db.stagedRelease.count()).toBe(0);
+  });
+
+  it('leaves a new release staged on a tablet that shows guides: a visitor may be reading one', async () => {
+    await syncAndApply();
+    const shown = await shownOnTablet();
+    server.publishContent([sampleGuide({ id: 'scan-a-page' })], { 'printer-open': svg('printer') });
+
+    const outcome = await work().sync();
+
+    if (outcome.status !== 'staged')
+      throw new Error(`expected a staged release, got ${outcome.status}`);
+    expect(await shownOnTablet()).toEqual(shown);
+    expect(await db.stagedRelease.orderBy('release').keys()).toEqual([outcome.release]);
+  });
+
+  it('answers a sync asked for while one runs with that one: one download', async () => {
+    const contentWork = work();
+
+    const [first, second] = await Promise.all([contentWork.sync(), contentWork.sync()]);
+
+    expect(second).toEqual(first);
+    expect(server.requestsTo('GET', '/api/content')).toHaveLength(1);
+    // Once it is over, the next call syncs again (and finds nothing new).
+    expect((await contentWork.sync()).status).toBe('unchanged');
+    expect(server.requestsTo('GET', '/api/content')).toHaveLength(2);
   });
 });
