@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { UI_LANGUAGES } from '../browser/i18n/kiosk-i18n.ts';
 import type { Guide } from '../shared/content/guide.ts';
 import type { LanguageCode } from '../shared/languages.ts';
@@ -60,7 +60,8 @@ export function useDeepLink(
     window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
   }, [link]);
 
-  useEffect(() => {
+  // Before the browser paints: the start screen with its guides is never shown on the way.
+  useLayoutEffect(() => {
     if (!link || handled.current || !guides) return;
     handled.current = true;
     const guide = guides.find((candidate) => candidate.id === link.guideId);
