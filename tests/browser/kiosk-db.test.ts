@@ -20,7 +20,7 @@ it('opens a version 1 tablet database as the newest version with its content int
   const db = new KioskDatabase(name);
   await db.open();
 
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   expect((await db.guides.get('print-a-page'))?.id).toBe('print-a-page');
   expect((await db.contentState.get('content'))?.release).toBe(3);
   expect(await db.helpCalls.count()).toBe(0);
@@ -28,7 +28,7 @@ it('opens a version 1 tablet database as the newest version with its content int
   db.close();
 });
 
-it('opens a version 2 tablet database as version 3, keeping content and outbox as they are', async () => {
+it('opens a version 2 tablet database as the newest version, keeping content and outbox as they are', async () => {
   const v2 = new Dexie(name);
   v2.version(1).stores({ guides: 'id, category', images: 'id', contentState: 'key' });
   v2.version(2).stores({ helpCalls: 'id, state, createdAt', kioskDevice: 'key' });
@@ -46,7 +46,7 @@ it('opens a version 2 tablet database as version 3, keeping content and outbox a
   const db = new KioskDatabase(name);
   await db.open();
 
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   expect(await db.guides.toArray()).toEqual([sampleGuide()]);
   expect(await db.images.toArray()).toEqual([image]);
   expect(await db.contentState.toArray()).toEqual([content]);
@@ -54,5 +54,27 @@ it('opens a version 2 tablet database as version 3, keeping content and outbox a
   expect(await db.kioskDevice.toArray()).toEqual([device]);
   expect(await db.stagedRelease.count()).toBe(0);
   expect(await db.stagedImages.count()).toBe(0);
+  db.close();
+});
+
+it('opens a version 3 tablet database with its staged release, now found by its number', async () => {
+  const old = new Dexie(name);
+  old.version(1).stores({ guides: 'id, category', images: 'id', contentState: 'key' });
+  old.version(2).stores({ helpCalls: 'id, state, createdAt', kioskDevice: 'key' });
+  old.version(3).stores({
+    images: 'id, [id+sha256]',
+    stagedRelease: 'key',
+    stagedImages: '[id+sha256]',
+  });
+  const staged = { key: 'staged', release: 9, base: 8, changedGuides: [sampleGuide()] };
+  await old.table('stagedRelease').put(staged);
+  old.close();
+
+  const db = new KioskDatabase(name);
+  await db.open();
+
+  expect(db.verno).toBe(4);
+  expect(await db.stagedRelease.orderBy('release').keys()).toEqual([9]);
+  expect(await db.stagedRelease.get('staged')).toEqual(staged);
   db.close();
 });

@@ -14,14 +14,15 @@ const useKioskContent = sharedLiveQuery(() =>
       const [guides, state, staged] = await Promise.all([
         kioskDb.guides.toArray(),
         kioskDb.contentState.get('content'),
-        kioskDb.stagedRelease.get('staged'),
+        // The number only, from the index: the staged row holds every guide it brings.
+        kioskDb.stagedRelease.orderBy('release').keys(),
       ]);
       const order = new Map(state?.guideIds?.map((id, index) => [id, index]));
       const place = (guide: Guide) => order.get(guide.id) ?? order.size;
       return {
         guides: guides.sort((a, b) => place(a) - place(b)),
         state: state ?? null,
-        stagedRelease: staged?.release ?? null,
+        stagedRelease: typeof staged[0] === 'number' ? staged[0] : null,
       };
     },
   ),

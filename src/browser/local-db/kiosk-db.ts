@@ -168,6 +168,9 @@ export class KioskDatabase extends Dexie {
       stagedRelease: 'key',
       stagedImages: '[id+sha256]',
     });
+    // Version 4 indexes the staged release's number, so the kiosk can see a release is waiting
+    // without reading the guides it brings (after a full sync, every guide).
+    this.version(4).stores({ stagedRelease: 'key, release' });
   }
 }
 
