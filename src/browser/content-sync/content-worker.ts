@@ -9,7 +9,3 @@ import { expose } from 'comlink';
 import { contentWork } from './content-work.ts';
 
 expose(contentWork);
-// The page starts this worker when it wants its content synced: the first sync starts
-// with it, without waiting for the page to ask. The page's own first call joins this one,
-// and hears how it went.
-contentWork.sync().catch(() => undefined);
