@@ -121,6 +121,11 @@ function loadSection(report) {
     '| --- | --- |',
     `| Start route JS (gzip) | ${kb(report.startRoute.jsGzipBytes)} |`,
     `| Start route CSS (gzip) | ${kb(report.startRoute.cssGzipBytes)} |`,
+    ...(report.startRoute.jsSentBytes === undefined
+      ? []
+      : [
+          `| Start route JS and CSS as sent (brotli) | ${kb(report.startRoute.jsSentBytes)} + ${kb(report.startRoute.cssSentBytes)} |`,
+        ]),
     timeRow('Cold load: start screen drawn', report.coldLoadStartScreenShownMs),
     timeRow('Cold load: guides ready (first content sync included)', report.coldLoadGuidesReadyMs),
     timeRow('Offline reload: start screen drawn', report.offlineReloadStartScreenShownMs),

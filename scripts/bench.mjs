@@ -9,9 +9,9 @@
 // BENCH_DIST names the build to measure (default dist/, built when missing), so
 // a build outside dist/ can be measured without touching the one others use.
 // scripts/bench-lighthouse.mjs adds Lighthouse's scores to the same report.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { DIST, ensureBuild, startServer, summary, writeReport } from './bench-common.mjs';
 
@@ -114,10 +114,34 @@ async function measureStartRouteBytes() {
   await context.close();
 
   const files = [...assets].map((pathname) => {
-    const bytes = readFileSync(join(DIST, 'client', pathname));
-    return { file: pathname, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    const path = join(DIST, 'client', pathname);
+    const bytes = readFileSync(path);
+    return {
+      file: pathname,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      sent: sentBytes(path, bytes),
+    };
   });
-  const total = (extension) =>
-    files.filter((file) => file.file.endsWith(extension)).reduce((sum, file) => sum + file.gzip, 0);
-  return { jsGzipBytes: total('.js'), cssGzipBytes: total('.css'), files };
+  const total = (extension, kind) =>
+    files
+      .filter((file) => file.file.endsWith(extension))
+      .reduce((sum, file) => sum + file[kind], 0);
+  return {
+    jsGzipBytes: total('.js', 'gzip'),
+    cssGzipBytes: total('.css', 'gzip'),
+    jsSentBytes: total('.js', 'sent'),
+    cssSentBytes: total('.css', 'sent'),
+    files,
+  };
+}
+
+/**
+ * What the server sends a browser that takes brotli: the build's .br copy where there is one,
+ * else the file compressed on the fly (quality 4, from 1 KB, see src/server/app.ts).
+ */
+function sentBytes(path, bytes) {
+  if (existsSync(`${path}.br`)) return readFileSync(`${path}.br`).length;
+  if (bytes.length < 1024) return bytes.length;
+  return brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }).length;
 }
