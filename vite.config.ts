@@ -124,7 +124,7 @@ export default defineConfig({
     }),
     // Each text file also as .br and .gz, compressed once here as hard as the formats allow: the
     // server sends those (client-app.ts) instead of compressing on the fly, lighter for it, and
-    // a first visit downloads about a sixth less than with on-the-fly brotli.
+    // a first visit downloads about 12% less than with on-the-fly brotli (quality 4).
     compression({
       include: /\.(js|css|html|svg|webmanifest|json)$/,
       threshold: 1024,
